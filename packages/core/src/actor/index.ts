@@ -1,0 +1,56 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { unauthorized } from "../error/index.js";
+
+export * as Actor from "./index.js";
+
+export type OrgKind = "agency" | "brand" | "platform";
+export type Role = "admin" | "instructor" | "member" | "ops";
+
+export interface Membership {
+  orgID: string;
+  kind: OrgKind;
+  role: Role;
+}
+
+export interface PublicActor {
+  type: "public";
+  ip?: string;
+}
+
+export interface PersonActor {
+  type: "person";
+  personID: string;
+  sessionID: string;
+  memberships: Membership[];
+  ip?: string;
+}
+
+export type Info = PublicActor | PersonActor;
+
+const storage = new AsyncLocalStorage<Info>();
+
+export function provide<R>(actor: Info, cb: () => R): R {
+  return storage.run(actor, cb);
+}
+
+export function use(): Info {
+  return storage.getStore() ?? { type: "public" };
+}
+
+/** The signed-in person, or an auth error. */
+export function person(): PersonActor {
+  const actor = use();
+  if (actor.type !== "person") throw unauthorized();
+  return actor;
+}
+
+export function roleIn(orgID: string): Role | undefined {
+  const actor = use();
+  if (actor.type !== "person") return undefined;
+  return actor.memberships.find((m) => m.orgID === orgID)?.role;
+}
+
+export function isOps(): boolean {
+  const actor = use();
+  return actor.type === "person" && actor.memberships.some((m) => m.kind === "platform" && m.role === "ops");
+}

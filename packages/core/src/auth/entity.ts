@@ -1,0 +1,38 @@
+import { Entity } from "electrodb";
+
+/** A refresh session; the token secret rotates on every refresh and the previous digest detects reuse. */
+export const sessionEntity = new Entity({
+  model: { entity: "session", version: "1", service: "zhubo" },
+  attributes: {
+    sessionID: { type: "string", required: true, readOnly: true },
+    personID: { type: "string", required: true, readOnly: true },
+    tokenDigest: { type: "string", required: true },
+    previousDigest: { type: "string" },
+    createdAt: { type: "string", required: true, readOnly: true },
+    rotatedAt: { type: "string" },
+    revokedAt: { type: "string" },
+    expiresAt: { type: "number", required: true },
+  },
+  indexes: {
+    byID: { pk: { field: "pk", composite: ["sessionID"] }, sk: { field: "sk", composite: [] } },
+    /** "sign out everywhere" and the account's session list. */
+    sessionsOfPerson: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["personID"] },
+      sk: { field: "gsi1sk", composite: ["createdAt"] },
+    },
+  },
+});
+
+/** Failed sign-in counters in fixed windows; expire through the table's TTL. */
+export const throttleEntity = new Entity({
+  model: { entity: "throttle", version: "1", service: "zhubo" },
+  attributes: {
+    key: { type: "string", required: true, readOnly: true },
+    failures: { type: "number", required: true, default: 0 },
+    expiresAt: { type: "number", required: true },
+  },
+  indexes: {
+    byKey: { pk: { field: "pk", composite: ["key"] }, sk: { field: "sk", composite: [] } },
+  },
+});

@@ -1,0 +1,130 @@
+import { z } from "zod/mini";
+import { Actor } from "../actor/index.js";
+import { Clock } from "../clock/index.js";
+import { Dynamo } from "../dynamo/index.js";
+import { conflict, forbidden, notFound } from "../error/index.js";
+import { fn } from "../fn/index.js";
+import { Person } from "../person/index.js";
+import { Tenant } from "../tenant/index.js";
+import { invitationEntity, membershipEntity } from "./entity.js";
+
+export * as Membership from "./index.js";
+
+export const INVITATION_TTL_DAYS = 14;
+const PAGE = 50;
+
+export interface Info {
+  personID: string;
+  orgID: string;
+  kind: Actor.OrgKind;
+  role: Actor.Role;
+  displayName: string;
+  createdAt: string;
+}
+
+const orgID = z.string().check(z.regex(/^(agy|brd)_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown organisation"));
+const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2048))));
+
+/** The memberships a token carries; read at sign-in and on every refresh. */
+export async function ofPerson(personID: string): Promise<Actor.Membership[]> {
+  const result = await Dynamo.bind(membershipEntity).query.membershipsOfPerson({ personID }).go({ pages: "all" });
+  return result.data.map((m) => ({ orgID: m.orgID, kind: m.kind, role: m.role }));
+}
+
+/** A transaction item granting a membership, for verbs that create an org and its first admin atomically. */
+export function grantCommit(input: Omit<Info, "createdAt">) {
+  return Dynamo.commit(Dynamo.bind(membershipEntity).create({ ...input, createdAt: Clock.iso() }));
+}
+
+/** Grants a membership outside a transaction (seeding ops, tests). Idempotent. */
+export async function grant(input: Omit<Info, "createdAt">): Promise<void> {
+  await Dynamo.bind(membershipEntity)
+    .put({ ...input, createdAt: Clock.iso() })
+    .go();
+}
+
+export const members = fn(z.object({ orgID, cursor }), async ({ orgID, cursor }) => {
+  Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { ops: true });
+  const page = await Dynamo.bind(membershipEntity).query.membersOfOrg({ orgID }).go({ cursor: cursor ?? null, limit: PAGE });
+  return { items: page.data as Info[], cursor: page.cursor };
+});
+
+const invitable = z.enum(["admin", "instructor", "member"]);
+
+export const InviteSchema = z.object({ orgID, login: Person.LoginSchema, role: invitable });
+
+/** Stores an invitation; called by Org.invite, which has checked the org and knows its name. */
+export async function invite(input: z.output<typeof InviteSchema> & { orgName: string }) {
+    const kind = input.orgID.startsWith("agy_") ? "agency" : "brand";
+    Tenant.assert("org.not_found", Tenant.ofOrg(input.orgID), { roles: ["admin"] });
+    if (kind === "agency" && input.role === "member") throw conflict("invitation.role_invalid", "Agencies invite admins or instructors", { role: "Choose admin or instructor" });
+    if (kind === "brand" && input.role === "instructor") throw conflict("invitation.role_invalid", "Brands invite admins or members", { role: "Choose admin or member" });
+    const now = Clock.now();
+    const item = {
+      orgID: input.orgID,
+      login: Person.loginKey(input.login),
+      kind,
+      orgName: input.orgName,
+      role: input.role,
+      invitedBy: Actor.person().personID,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: Math.floor(now / 1000) + INVITATION_TTL_DAYS * 86400,
+    } as const;
+    await Dynamo.bind(invitationEntity).put(item).go();
+    return item;
+}
+
+export const invitations = fn(z.object({ orgID, cursor }), async ({ orgID, cursor }) => {
+  Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"], ops: true });
+  const page = await Dynamo.bind(invitationEntity).query.invitationsOfOrg({ orgID }).go({ cursor: cursor ?? null, limit: PAGE });
+  const now = Math.floor(Clock.now() / 1000);
+  return { items: page.data.filter((i) => i.expiresAt > now), cursor: page.cursor };
+});
+
+/** Invitations addressed to any of the signed-in person's logins, not yet expired. */
+export async function myInvitations() {
+  const me = await Person.me();
+  const now = Math.floor(Clock.now() / 1000);
+  const pages = await Promise.all(
+    Person.loginsOf(me).map((login) => Dynamo.bind(invitationEntity).query.invitationsForLogin({ login }).go({ limit: PAGE })),
+  );
+  return pages.flatMap((p) => p.data).filter((i) => i.expiresAt > now);
+}
+
+export const accept = fn(z.object({ orgID }), async ({ orgID }) => {
+  const me = await Person.me();
+  const now = Math.floor(Clock.now() / 1000);
+  const found = (await myInvitations()).find((i) => i.orgID === orgID && i.expiresAt > now);
+  if (!found) throw notFound("invitation.not_found");
+  const rejected = await Dynamo.transact(membershipEntity, [
+    Dynamo.commit(
+      Dynamo.bind(invitationEntity)
+        .delete({ orgID, login: found.login })
+        .where((a, op) => op.exists(a.login)),
+    ),
+    grantCommit({ personID: me.personID, orgID, kind: found.kind, role: found.role, displayName: me.displayName }),
+  ]);
+  if (rejected === 0) throw notFound("invitation.not_found");
+  if (rejected === 1) throw conflict("membership.exists", "You are already a member");
+  return { orgID, kind: found.kind, role: found.role };
+});
+
+export const decline = fn(z.object({ orgID }), async ({ orgID }) => {
+  const found = (await myInvitations()).find((i) => i.orgID === orgID);
+  if (!found) throw notFound("invitation.not_found");
+  await Dynamo.bind(invitationEntity).delete({ orgID, login: found.login }).go();
+  return { orgID };
+});
+
+export const revokeInvitation = fn(z.object({ orgID, login: Person.LoginSchema }), async ({ orgID, login }) => {
+  Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"] });
+  await Dynamo.bind(invitationEntity).delete({ orgID, login: Person.loginKey(login) }).go();
+  return { orgID };
+});
+
+export const remove = fn(z.object({ orgID, personID: z.string().check(z.regex(/^prs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown person")) }), async ({ orgID, personID }) => {
+  Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"] });
+  if (personID === Actor.person().personID) throw forbidden("membership.self_remove", "Ask another admin to remove you");
+  await Dynamo.bind(membershipEntity).delete({ personID, orgID }).go();
+  return { orgID, personID };
+});

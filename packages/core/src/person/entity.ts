@@ -1,0 +1,31 @@
+import { Entity } from "electrodb";
+
+/** A person; every person is a learner/host, other roles come from memberships. */
+export const personEntity = new Entity({
+  model: { entity: "person", version: "1", service: "zhubo" },
+  attributes: {
+    personID: { type: "string", required: true, readOnly: true },
+    displayName: { type: "string", required: true },
+    email: { type: "string" },
+    phone: { type: "string" },
+    passwordHash: { type: "string", required: true },
+    city: { type: "string" },
+    locale: { type: ["zh-CN", "en"] as const, required: true, default: "zh-CN" },
+    createdAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byID: { pk: { field: "pk", composite: ["personID"] }, sk: { field: "sk", composite: [] } },
+  },
+});
+
+/** Unique login → person: the "person by email/phone" pattern is a GetItem on this. */
+export const loginEntity = new Entity({
+  model: { entity: "login", version: "1", service: "zhubo" },
+  attributes: {
+    login: { type: "string", required: true, readOnly: true },
+    personID: { type: "string", required: true },
+  },
+  indexes: {
+    byLogin: { pk: { field: "pk", composite: ["login"] }, sk: { field: "sk", composite: [] } },
+  },
+});
