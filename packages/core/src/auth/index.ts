@@ -68,7 +68,7 @@ export const SignUpSchema = z.object({
 
 export const signUp = fn(SignUpSchema, async (input) => {
   const passwordHash = await Password.hash(input.password);
-  const person = await Person.create({ ...input, passwordHash });
+  const person = await Person.create({ ...input, login: Person.toLogin(input.login), passwordHash });
   return startSession(person.personID);
 });
 
@@ -81,7 +81,9 @@ export const SignInSchema = z.object({
  * Same answer and the same scrypt cost whether the login exists or not; failures count
  * against the login and the source address, and a throttled login is refused before any hashing.
  */
-export const signIn = fn(SignInSchema, async ({ login, password }) => {
+export const signIn = fn(SignInSchema, async (input) => {
+  const login = Person.toLogin(input.login);
+  const password = input.password;
   const key = Person.loginKey(login);
   const ip = Actor.use().ip;
   await Throttle.check(key, ip, Clock.now());

@@ -17,8 +17,8 @@ export function invalid(issues: Parameters<typeof fieldsOf>[0]): VisibleError {
 }
 
 /** A verb whose input is validated by its schema before the callback runs; the schema is reused by transports. */
-export function fn<S extends z.ZodMiniType, R>(schema: S, cb: (input: z.output<S>) => R) {
-  const result = (input: z.input<S>): R => {
+export function fn<S extends z.ZodMiniType, R>(schema: S, cb: (input: z.output<S>) => Promise<R>) {
+  const result = async (input: z.input<S>): Promise<R> => {
     const parsed = schema.safeParse(input);
     if (!parsed.success) throw invalid(parsed.error.issues);
     return cb(parsed.data);

@@ -62,7 +62,7 @@ export async function invite(input: z.output<typeof InviteSchema> & { orgName: s
     const now = Clock.now();
     const item = {
       orgID: input.orgID,
-      login: Person.loginKey(input.login),
+      login: Person.loginKey(Person.toLogin(input.login)),
       kind,
       orgName: input.orgName,
       role: input.role,
@@ -118,7 +118,7 @@ export const decline = fn(z.object({ orgID }), async ({ orgID }) => {
 
 export const revokeInvitation = fn(z.object({ orgID, login: Person.LoginSchema }), async ({ orgID, login }) => {
   Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"] });
-  await Dynamo.bind(invitationEntity).delete({ orgID, login: Person.loginKey(login) }).go();
+  await Dynamo.bind(invitationEntity).delete({ orgID, login: Person.loginKey(Person.toLogin(login)) }).go();
   return { orgID };
 });
 

@@ -14,17 +14,17 @@ export { type Login, loginKey, parseLogin } from "./login.js";
 export const cities = ["suzhou", "nanjing", "wuxi", "changzhou", "nantong", "yangzhou", "zhenjiang", "taizhou", "yancheng", "huaian", "lianyungang", "xuzhou", "suqian", "shanghai", "hangzhou", "other"] as const;
 export type City = (typeof cities)[number];
 
-export const LoginSchema = z.pipe(
-  z.string().check(z.trim(), z.minLength(1, "Enter an email or mobile number")),
-  z.transform((raw, ctx) => {
-    const login = parseLogin(raw);
-    if (!login) {
-      ctx.issues.push({ code: "custom", message: "Enter a valid email or mainland mobile number", input: raw });
-      return z.NEVER;
-    }
-    return login;
-  }),
+/** Validated here, normalised by `toLogin` in the verb: schemas stay transform-free so transports can reuse them. */
+export const LoginSchema = z.string().check(
+  z.maxLength(254, "Enter a valid email or mainland mobile number"),
+  z.refine((raw) => parseLogin(raw) !== undefined, "Enter a valid email or mainland mobile number"),
 );
+
+export function toLogin(raw: string): Login {
+  const login = parseLogin(raw);
+  if (!login) throw new RangeError("login was not validated");
+  return login;
+}
 
 export const DisplayName = z.string().check(z.trim(), z.minLength(1, "Enter a name"), z.maxLength(40, "At most 40 characters"));
 

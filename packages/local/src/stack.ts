@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { Auth } from "@zhubo/core/auth";
+import { Dynamo } from "@zhubo/core/dynamo";
+import { app } from "@zhubo/functions/api/app";
+import { assertPortFree, type DynamoLocal, startDynamoLocal } from "./dynamo-local.js";
+import { seed } from "./seed.js";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export interface StackOptions {
+  /** Where DynamoDB Local keeps its data and the signing key lives; default `<repo>/.data`. */
+  dataDir?: string;
+  /** Wipe the data folder first. */
+  fresh?: boolean;
+  /** Use a running DynamoDB Local instead of starting one (tests). */
+  dynamoEndpoint?: string;
+  dynamoPort?: number;
+  table?: string;
+  apiPort?: number;
+  webPort?: number;
+  /** "dev": Vite dev server with HMR; "preview": serve the built web/dist (tests); "none": API only. */
+  web?: "dev" | "preview" | "none";
+  seed?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  apiUrl: string;
+  webUrl?: string;
+  dynamoEndpoint: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+function signingKey(dataDir: string): Promise<string> | string {
+  const file = join(dataDir, "jwt-private.jwk.json");
+  if (existsSync(file)) return readFileSync(file, "utf8");
+  return Auth.generateSigningJwk().then((jwk) => {
+    writeFileSync(file, jwk, { mode: 0o600 });
+    return jwk;
+  });
+}
+
+/** DynamoDB Local → table → seed → API → web, and a stop() that undoes them in reverse. */
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const log = opts.log ?? (() => {});
+  const dataDir = opts.dataDir ?? join(repoRoot, ".data");
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => {});
+  };
+  try {
+    if (opts.fresh) rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
+    const apiPort = opts.apiPort ?? 3000;
+    const webPort = opts.webPort ?? 5173;
+    if (apiPort) await assertPortFree(apiPort, "API");
+    if (opts.web !== "none" && webPort) await assertPortFree(webPort, "web app");
+
+    let dynamo: DynamoLocal | undefined;
+    if (!opts.dynamoEndpoint) {
+      dynamo = await startDynamoLocal({ port: opts.dynamoPort ?? 8000, dbPath: join(dataDir, "dynamodb") });
+      stops.push(() => (dynamo as DynamoLocal).stop());
+    }
+    const endpoint = opts.dynamoEndpoint ?? (dynamo as DynamoLocal).endpoint;
+    log(`DynamoDB Local  ${endpoint}`);
+
+    process.env.DYNAMO_ENDPOINT = endpoint;
+    process.env.TABLE_NAME = opts.table ?? process.env.TABLE_NAME ?? "zhubo-local";
+    process.env.JWT_PRIVATE_JWK = await signingKey(dataDir);
+    Auth.resetKeys();
+    const client = Dynamo.createClient({ endpoint });
+    Dynamo.useClient(client);
+    for (const line of await Dynamo.ensureTable(client, Dynamo.table())) log(line);
+    const seeded = opts.seed === false ? false : await seed();
+    if (seeded) log("seeded demo data");
+
+    const api = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" });
+    await new Promise<void>((r, j) => {
+      api.once("listening", () => r());
+      api.once("error", j);
+    });
+    stops.push(() => new Promise<void>((r) => api.close(() => r())));
+    const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+
+    let webUrl: string | undefined;
+    if (opts.web !== "none") {
+      const vite = await import("vite");
+      const proxy = { "/trpc": apiUrl, "/healthz": apiUrl };
+      const root = join(repoRoot, "web");
+      if (opts.web === "preview") {
+        if (!existsSync(join(root, "dist", "index.html"))) throw new Error("web/dist is missing: run `pnpm --filter @zhubo/web build` first");
+        const server = await vite.preview({ root, configFile: join(root, "vite.config.ts"), preview: { port: webPort, host: "127.0.0.1", strictPort: true, proxy } });
+        stops.push(() => server.close());
+        webUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
+      } else {
+        const server = await vite.createServer({ root, configFile: join(root, "vite.config.ts"), server: { port: webPort, host: "127.0.0.1", strictPort: true, proxy } });
+        await server.listen();
+        stops.push(() => server.close());
+        webUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
+      }
+    }
+    return { apiUrl, webUrl, dynamoEndpoint: endpoint, seeded, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * The one test run of the repository (`pnpm test`): unit, integration (DynamoDB Local),
+ * router, infra synth and browser tests. It lives here because packages/local owns the
+ * laptop stack the integration and browser tests start.
+ */
+export default defineConfig({
+  root,
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "functions/src/**/*.test.ts", "web/src/**/*.test.ts", "web/e2e/**/*.test.ts", "infra/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/dist/**"],
+    globalSetup: [fileURLToPath(new URL("./test/global-setup.ts", import.meta.url))],
+    setupFiles: [fileURLToPath(new URL("./test/file-setup.ts", import.meta.url))],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    reporters: ["default"],
+  },
+});
