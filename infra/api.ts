@@ -1,0 +1,68 @@
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Api as HttpApi, Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { Secrets } from "./secrets.js";
+import { Storage } from "./storage.js";
+
+/**
+ * Per-item actions only: TransactWriteItems/TransactGetItems are not IAM actions, a
+ * transaction is authorised item by item through Put/Update/Delete/ConditionCheck.
+ * Scan and dynamodb:* are deliberately absent.
+ */
+const API_TABLE_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:Query",
+  "dynamodb:BatchGetItem",
+  "dynamodb:ConditionCheckItem",
+] as const;
+
+const JWT_AUDIENCE = "zhubo-api";
+
+export function Api({ stack, app }: StackContext) {
+  const { table } = use(Storage);
+  const { jwtPrivateJwk } = use(Secrets);
+
+  const handler = new SstFunction(stack, "apiHandler", {
+    handler: "functions/src/api/lambda.handler",
+    environment: {
+      TABLE_NAME: table.tableName,
+      // Stage-scoped so a token minted by one stage never verifies in another, even if
+      // stages ever share a signing key through SST's fallback secret.
+      JWT_ISSUER: `zhubo:${app.stage}`,
+      JWT_AUDIENCE,
+    },
+    // Binding the secret (not the table) adds only ssm:GetParameters on its paths.
+    bind: [jwtPrivateJwk],
+  });
+  handler.attachPermissions([
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: [...API_TABLE_ACTIONS],
+      resources: [table.tableArn, `${table.tableArn}/index/*`],
+    }),
+  ]);
+
+  const api = new HttpApi(stack, "api", {
+    // The site's CloudFront origin cannot be named here: the site is built with this
+    // API's URL, so referencing it back would be a cross-stack cycle. Auth travels in
+    // the Authorization header, never cookies, so a wildcard origin without
+    // credentials exposes nothing a bearer token does not already gate.
+    cors: {
+      allowOrigins: ["*"],
+      allowCredentials: false,
+      allowHeaders: ["authorization", "content-type"],
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      maxAge: "1 day",
+    },
+    routes: {
+      "GET /healthz": handler,
+      "ANY /trpc/{proxy+}": handler,
+    },
+  });
+
+  stack.addOutputs({ ApiUrl: api.url });
+
+  return { api, handler };
+}
