@@ -1,4 +1,5 @@
 import type { SSTConfig } from "sst";
+import { bundleOptions } from "./functions/bundle.js";
 import { Api } from "./infra/api.js";
 import { Secrets } from "./infra/secrets.js";
 import { Storage } from "./infra/storage.js";
@@ -14,7 +15,14 @@ export default {
       architecture: "arm_64",
       memorySize: 512,
       timeout: 10,
-      nodejs: { format: "esm", minify: true },
+      // The same bundling `pnpm build:api` and `pnpm bench` measure (functions/bundle.ts).
+      nodejs: {
+        format: bundleOptions.format,
+        minify: bundleOptions.minify,
+        splitting: bundleOptions.splitting,
+        // SST bundles with its own esbuild 0.18, whose plugin types differ only in fields the plugin doesn't use.
+        esbuild: { plugins: bundleOptions.plugins as never, external: bundleOptions.external, legalComments: bundleOptions.legalComments },
+      },
     });
     app.stack(Storage).stack(Secrets).stack(Api).stack(Web);
   },

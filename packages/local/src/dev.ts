@@ -14,6 +14,7 @@ const port = (name: string, fallback: number) => {
 try {
   const stack = await startStack({
     fresh,
+    dataDir: process.env.ZHUBO_DATA_DIR,
     apiPort: port("PORT", 3000),
     webPort: port("WEB_PORT", 5173),
     dynamoPort: port("DYNAMO_PORT", 8000),

@@ -72,6 +72,10 @@ export async function startDynamoLocal(opts: { port: number; dbPath?: string }):
   });
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Last line of defence against an orphaned java: whatever ends this process ends it too.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
@@ -80,7 +84,7 @@ export async function startDynamoLocal(opts: { port: number; dbPath?: string }):
       clearTimeout(timer);
     }
   };
-  const client = Dynamo.createClient({ endpoint });
+  const client = await Dynamo.createClient({ endpoint });
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output}`);

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { Auth } from "@zhubo/core/auth";
 import { Dynamo } from "@zhubo/core/dynamo";
+import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { app } from "@zhubo/functions/api/app";
 import { assertPortFree, type DynamoLocal, startDynamoLocal } from "./dynamo-local.js";
 import { seed } from "./seed.js";
@@ -45,6 +46,20 @@ function signingKey(dataDir: string): Promise<string> | string {
   });
 }
 
+/**
+ * Vite exits the process on SIGTERM (and on stdin end) by itself, which would leave
+ * DynamoDB Local running; the stack's own stop() owns shutdown, so those listeners go.
+ */
+async function withoutViteExitHandlers<T>(start: () => Promise<T>): Promise<T> {
+  const before = { term: process.listeners("SIGTERM"), end: process.stdin.listeners("end") };
+  try {
+    return await start();
+  } finally {
+    for (const l of process.listeners("SIGTERM")) if (!before.term.includes(l)) process.off("SIGTERM", l);
+    for (const l of process.stdin.listeners("end")) if (!before.end.includes(l)) process.stdin.off("end", l as () => void);
+  }
+}
+
 /** DynamoDB Local → table → seed → API → web, and a stop() that undoes them in reverse. */
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const log = opts.log ?? (() => {});
@@ -73,9 +88,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     process.env.TABLE_NAME = opts.table ?? process.env.TABLE_NAME ?? "zhubo-local";
     process.env.JWT_PRIVATE_JWK = await signingKey(dataDir);
     Auth.resetKeys();
-    const client = Dynamo.createClient({ endpoint });
+    const client = await Dynamo.createClient({ endpoint });
     Dynamo.useClient(client);
-    for (const line of await Dynamo.ensureTable(client, Dynamo.table())) log(line);
+    for (const line of await ensureTable(client, Dynamo.table())) log(line);
     const seeded = opts.seed === false ? false : await seed();
     if (seeded) log("seeded demo data");
 
@@ -94,12 +109,16 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       const root = join(repoRoot, "web");
       if (opts.web === "preview") {
         if (!existsSync(join(root, "dist", "index.html"))) throw new Error("web/dist is missing: run `pnpm --filter @zhubo/web build` first");
-        const server = await vite.preview({ root, configFile: join(root, "vite.config.ts"), preview: { port: webPort, host: "127.0.0.1", strictPort: true, proxy } });
+        const server = await withoutViteExitHandlers(() =>
+          vite.preview({ root, configFile: join(root, "vite.config.ts"), preview: { port: webPort, host: "127.0.0.1", strictPort: true, proxy } }),
+        );
         stops.push(() => server.close());
         webUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
       } else {
-        const server = await vite.createServer({ root, configFile: join(root, "vite.config.ts"), server: { port: webPort, host: "127.0.0.1", strictPort: true, proxy } });
-        await server.listen();
+        const server = await withoutViteExitHandlers(async () => {
+          const dev = await vite.createServer({ root, configFile: join(root, "vite.config.ts"), server: { port: webPort, host: "127.0.0.1", strictPort: true, proxy } });
+          return dev.listen();
+        });
         stops.push(() => server.close());
         webUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
       }

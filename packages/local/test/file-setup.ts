@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Auth } from "@zhubo/core/auth";
 import { Clock } from "@zhubo/core/clock";
 import { Dynamo } from "@zhubo/core/dynamo";
+import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { afterAll, beforeAll, inject } from "vitest";
 
 /** Every test file gets its own table on the shared DynamoDB Local and its own signing key. */
@@ -9,11 +10,11 @@ const table = `t_${randomBytes(6).toString("hex")}`;
 process.env.DYNAMO_ENDPOINT = inject("dynamoEndpoint");
 process.env.TABLE_NAME = table;
 process.env.JWT_PRIVATE_JWK ??= await Auth.generateSigningJwk();
-const client = Dynamo.createClient();
+const client = await Dynamo.createClient();
 Dynamo.useClient(client);
 
 beforeAll(async () => {
-  await Dynamo.ensureTable(client, table);
+  await ensureTable(client, table);
 });
 
 afterAll(() => {

@@ -7,6 +7,7 @@ export const authRouter = router({
   signIn: procedure.input(Auth.signIn.schema).mutation(({ input }) => Auth.signIn(input)),
   refresh: procedure.input(Auth.refresh.schema).mutation(({ input }) => Auth.refresh(input)),
   signOut: procedure.mutation(() => Auth.signOut()),
+  session: procedure.query(() => Auth.session()),
   me: procedure.query(() => Person.me()),
   updateProfile: procedure.input(Person.updateProfile.schema).mutation(({ input }) => Person.updateProfile(input)),
 });

@@ -1,7 +1,7 @@
-import { Entity } from "electrodb";
+import { Dynamo } from "../dynamo/index.js";
 
 /** A refresh session; the token secret rotates on every refresh and the previous digest detects reuse. */
-export const sessionEntity = new Entity({
+export const sessionEntity = Dynamo.entity({
   model: { entity: "session", version: "1", service: "zhubo" },
   attributes: {
     sessionID: { type: "string", required: true, readOnly: true },
@@ -25,7 +25,7 @@ export const sessionEntity = new Entity({
 });
 
 /** Failed sign-in counters in fixed windows; expire through the table's TTL. */
-export const throttleEntity = new Entity({
+export const throttleEntity = Dynamo.entity({
   model: { entity: "throttle", version: "1", service: "zhubo" },
   attributes: {
     key: { type: "string", required: true, readOnly: true },

@@ -46,7 +46,7 @@ async function startSession(personID: string): Promise<Tokens> {
   const sessionID = Id.create("session");
   const secret = Token.newRefreshSecret();
   const now = Clock.now();
-  await Dynamo.bind(sessionEntity)
+  await (await sessionEntity())
     .create({
       sessionID,
       personID,
@@ -106,7 +106,7 @@ export const RefreshSchema = z.object({ refreshToken: z.string().check(z.minLeng
 export const refresh = fn(RefreshSchema, async ({ refreshToken }) => {
   const parts = Token.splitRefresh(refreshToken);
   if (!parts) throw sessionExpired();
-  const entity = Dynamo.bind(sessionEntity);
+  const entity = (await sessionEntity());
   const { data: session } = await entity.get({ sessionID: parts.sessionID }).go();
   const now = Clock.now();
   if (!session || session.revokedAt || session.expiresAt * 1000 <= now) throw sessionExpired();
@@ -134,7 +134,7 @@ export const refresh = fn(RefreshSchema, async ({ refreshToken }) => {
 /** Revokes the caller's refresh session; its access token lapses within ACCESS_TTL_SECONDS. */
 export async function signOut(): Promise<{ ok: true }> {
   const { sessionID } = Actor.person();
-  await Dynamo.bind(sessionEntity)
+  await (await sessionEntity())
     .patch({ sessionID })
     .set({ revokedAt: Clock.iso() })
     .go()
@@ -142,6 +142,12 @@ export async function signOut(): Promise<{ ok: true }> {
       if (!isConditionFailure(e)) throw e;
     });
   return { ok: true };
+}
+
+/** Who the token says the caller is, without a database read (the web shell's first call). */
+export async function session(): Promise<{ personID: string; sessionID: string; memberships: Actor.Membership[] }> {
+  const { personID, sessionID, memberships } = Actor.person();
+  return { personID, sessionID, memberships };
 }
 
 /** The actor behind an `Authorization: Bearer` header; public when absent, an auth error when invalid. */

@@ -16,7 +16,7 @@ function keys(login: string, ip: string | undefined, nowMs: number) {
 /** Throws too_many when the account or the source has used up its failures for this window. */
 export async function check(login: string, ip: string | undefined, nowMs: number): Promise<void> {
   const { window, out } = keys(login, ip, nowMs);
-  const entity = Dynamo.bind(throttleEntity);
+  const entity = (await throttleEntity());
   const found = await Promise.all(out.map((k) => entity.get({ key: k.key }).go()));
   if (found.some((f, i) => (f.data?.failures ?? 0) >= (out[i]?.limit ?? 0))) {
     const retryAfter = (window + 1) * WINDOW_SECONDS - Math.floor(nowMs / 1000);
@@ -27,12 +27,12 @@ export async function check(login: string, ip: string | undefined, nowMs: number
 export async function fail(login: string, ip: string | undefined, nowMs: number): Promise<void> {
   const { window, out } = keys(login, ip, nowMs);
   const expiresAt = (window + 1) * WINDOW_SECONDS + 60;
-  const entity = Dynamo.bind(throttleEntity);
+  const entity = (await throttleEntity());
   await Promise.all(out.map((k) => entity.update({ key: k.key }).add({ failures: 1 }).set({ expiresAt }).go()));
 }
 
 /** A successful sign-in clears the account's counter (not the source's). */
 export async function clear(login: string, nowMs: number): Promise<void> {
   const { out } = keys(login, undefined, nowMs);
-  await Dynamo.bind(throttleEntity).delete({ key: out[0]?.key as string }).go();
+  await (await throttleEntity()).delete({ key: out[0]?.key as string }).go();
 }

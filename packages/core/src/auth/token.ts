@@ -33,6 +33,19 @@ function current(): Promise<Keys> {
 /** Forget the loaded key (tests and the local stack switch keys). */
 export function resetKeys(): void {
   keys = undefined;
+  verified.clear();
+}
+
+/**
+ * A token is immutable, so a signature once verified stays verified until it expires:
+ * repeat requests with the same token skip the ECDSA check. Bounded, oldest evicted first.
+ */
+const verified = new Map<string, { claims: Claims; expiresAtMs: number }>();
+const VERIFIED_MAX = 2000;
+
+function remember(token: string, claims: Claims, expiresAtMs: number): void {
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+  verified.set(token, { claims, expiresAtMs });
 }
 
 /** A fresh ES256 key as a JWK string, for the local stack and tests. */
@@ -63,6 +76,12 @@ export async function signAccess(claims: Claims, nowMs: number): Promise<string>
 
 /** Verifies algorithm (allow-list), type, issuer, audience and expiry; undefined for anything invalid. */
 export async function verifyAccess(token: string, nowMs: number): Promise<Claims | undefined> {
+  const hit = verified.get(token);
+  if (hit) {
+    if (hit.expiresAtMs > nowMs) return hit.claims;
+    verified.delete(token);
+    return undefined;
+  }
   const { publicKey } = await current();
   try {
     const { payload } = await jwtVerify(token, publicKey, {
@@ -80,7 +99,9 @@ export async function verifyAccess(token: string, nowMs: number): Promise<Claims
       if (!kind || !orgID || !role) return undefined;
       memberships.push({ kind: kind as Actor.OrgKind, orgID, role: role as Actor.Role });
     }
-    return { personID: String(payload.sub), sessionID: String(payload.sid), memberships };
+    const claims = { personID: String(payload.sub), sessionID: String(payload.sid), memberships };
+    remember(token, claims, Number(payload.exp) * 1000);
+    return claims;
   } catch {
     return undefined;
   }

@@ -1,24 +1,27 @@
-import {
-  CreateTableCommand,
-  type CreateTableCommandInput,
-  DescribeTableCommand,
-  type DescribeTableCommandOutput,
-  DynamoDBClient,
-  GetItemCommand,
-  UpdateTableCommand,
-  UpdateTimeToLiveCommand,
-} from "@aws-sdk/client-dynamodb";
-import { createWriteTransaction } from "electrodb";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { Entity, Schema } from "electrodb";
 import { Config } from "../config/index.js";
-import { TableDefinition } from "./table-definition.js";
 
 export * as Dynamo from "./index.js";
 export { TableDefinition } from "./table-definition.js";
 
-let client: DynamoDBClient | undefined;
+/*
+ * The AWS SDK and ElectroDB are imported on first use, not at module load: a request that
+ * never touches the table (token checks, validation errors) doesn't pay for evaluating them
+ * during a Lambda cold start. `pnpm bench` measures the difference.
+ */
+const sdk = () => import("@aws-sdk/client-dynamodb");
+/** ElectroDB is CommonJS: Node gives it named exports, an ESM bundle only `default`. */
+const electro = async (): Promise<typeof import("electrodb")> => {
+  const mod = await import("electrodb");
+  return "Entity" in mod ? mod : (mod as { default: typeof import("electrodb") }).default;
+};
+
+let client: Promise<DynamoDBClient> | undefined;
 
 /** DynamoDB Local when DYNAMO_ENDPOINT is set, the real service otherwise. */
-export function createClient(opts: { endpoint?: string; region?: string } = {}): DynamoDBClient {
+export async function createClient(opts: { endpoint?: string; region?: string } = {}): Promise<DynamoDBClient> {
+  const { DynamoDBClient } = await sdk();
   const endpoint = opts.endpoint ?? Config.dynamoEndpoint();
   return new DynamoDBClient({
     region: opts.region ?? Config.region(),
@@ -27,14 +30,14 @@ export function createClient(opts: { endpoint?: string; region?: string } = {}):
   });
 }
 
-export function getClient(): DynamoDBClient {
+export function getClient(): Promise<DynamoDBClient> {
   client ??= createClient();
   return client;
 }
 
 /** Points the module at another client (tests, the local stack). */
 export function useClient(next: DynamoDBClient): void {
-  client = next;
+  client = Promise.resolve(next);
 }
 
 export function table(): string {
@@ -44,111 +47,30 @@ export function table(): string {
 /** A cheap read that proves the table answers: a GetItem of a key that never exists. */
 export async function ping(): Promise<boolean> {
   try {
-    await getClient().send(
-      new GetItemCommand({
-        TableName: table(),
-        Key: { pk: { S: "$health" }, sk: { S: "$health" } },
-      }),
-    );
+    const { GetItemCommand } = await sdk();
+    await (await getClient()).send(new GetItemCommand({ TableName: table(), Key: { pk: { S: "$health" }, sk: { S: "$health" } } }));
     return true;
-  } catch {
+  } catch (e) {
+    console.error(JSON.stringify({ level: "error", message: "health: table did not answer", table: table(), error: (e as Error).message }));
     return false;
   }
 }
 
-export function createTableInput(name: string): CreateTableCommandInput {
-  const def = TableDefinition;
-  const keys = [def.partitionKey, def.sortKey, ...def.globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
-  return {
-    TableName: name,
-    BillingMode: def.billing,
-    AttributeDefinitions: keys.map((k) => ({ AttributeName: k, AttributeType: "S" })),
-    KeySchema: [
-      { AttributeName: def.partitionKey, KeyType: "HASH" },
-      { AttributeName: def.sortKey, KeyType: "RANGE" },
-    ],
-    GlobalSecondaryIndexes: def.globalIndexes.map((i) => ({
-      IndexName: i.name,
-      KeySchema: [
-        { AttributeName: i.partitionKey, KeyType: "HASH" },
-        { AttributeName: i.sortKey, KeyType: "RANGE" },
-      ],
-      Projection: { ProjectionType: "ALL" },
-    })),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream },
-  };
-}
-
-async function waitActive(dynamo: DynamoDBClient, name: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: name }));
-    const busy = Table?.TableStatus !== "ACTIVE" || Table.GlobalSecondaryIndexes?.some((g) => g.IndexStatus !== "ACTIVE");
-    if (!busy) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`table ${name} did not become ACTIVE`);
-}
-
 /**
- * Creates the table from the definition, or adds the GSIs a newer definition has
- * (DynamoDB takes one index creation per UpdateTable). Returns what it did.
+ * Declares a module's ElectroDB entity; call the result to get it bound to the current
+ * client and table (rebuilt only when those change, e.g. a test file's own table).
  */
-export async function ensureTable(dynamo: DynamoDBClient, name: string): Promise<string[]> {
-  const done: string[] = [];
-  let existing: DescribeTableCommandOutput | undefined;
-  try {
-    existing = await dynamo.send(new DescribeTableCommand({ TableName: name }));
-  } catch (e) {
-    if ((e as { name?: string }).name !== "ResourceNotFoundException") throw e;
-  }
-  const input = createTableInput(name);
-  if (!existing) {
-    await dynamo.send(new CreateTableCommand(input));
-    done.push(`created table ${name}`);
-  } else {
-    const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
-    for (const gsi of input.GlobalSecondaryIndexes ?? []) {
-      if (have.has(gsi.IndexName)) continue;
-      await waitActive(dynamo, name);
-      await dynamo.send(
-        new UpdateTableCommand({
-          TableName: name,
-          AttributeDefinitions: input.AttributeDefinitions?.filter((a) => gsi.KeySchema?.some((k) => k.AttributeName === a.AttributeName)),
-          GlobalSecondaryIndexUpdates: [{ Create: gsi }],
-        }),
-      );
-      done.push(`added index ${gsi.IndexName}`);
+export function entity<A extends string, F extends string, C extends string, S extends Schema<A, F, C>>(schema: S): () => Promise<Entity<A, F, C, S>> {
+  let cached: { client: DynamoDBClient; table: string; entity: Entity<A, F, C, S> } | undefined;
+  return async () => {
+    const c = await getClient();
+    const t = table();
+    if (!cached || cached.client !== c || cached.table !== t) {
+      const { Entity } = await electro();
+      cached = { client: c, table: t, entity: new Entity(schema, { client: c, table: t }) };
     }
-  }
-  await waitActive(dynamo, name);
-  if (!existing) {
-    await dynamo.send(
-      new UpdateTimeToLiveCommand({
-        TableName: name,
-        TimeToLiveSpecification: { AttributeName: TableDefinition.ttlAttribute, Enabled: true },
-      }),
-    );
-  }
-  return done;
-}
-
-interface Bindable {
-  setClient(client: unknown): void;
-  setTableName(name: string): void;
-}
-const bound = new WeakMap<object, { client: DynamoDBClient; table: string }>();
-
-/** Entities are declared once per module; this points one at the current client and table. */
-export function bind<E extends object>(entity: E): E {
-  const c = getClient();
-  const t = table();
-  const prev = bound.get(entity);
-  if (!prev || prev.client !== c || prev.table !== t) {
-    (entity as unknown as Bindable).setClient(c);
-    (entity as unknown as Bindable).setTableName(t);
-    bound.set(entity, { client: c, table: t });
-  }
-  return entity;
+    return cached.entity;
+  };
 }
 
 export interface Commit {
@@ -165,11 +87,12 @@ export function commit(operation: object): Commit {
 }
 
 /**
- * Runs ElectroDB commits (`entity.create(x).commit()`) as one TransactWriteItems.
- * Returns the index of the first rejected item (ConditionalCheckFailed), or -1 when it committed.
+ * Runs commits as one TransactWriteItems. Returns the index of the first rejected item
+ * (ConditionalCheckFailed), or -1 when it committed.
  */
-export async function transact(anchor: object, commits: Commit[]): Promise<number> {
-  const result = await createWriteTransaction({ anchor: bind(anchor) } as never, () => commits as never).go();
+export async function transact(anchor: { schema: unknown }, commits: Commit[]): Promise<number> {
+  const { createWriteTransaction } = await electro();
+  const result = await createWriteTransaction({ anchor } as never, () => commits as never).go();
   if (!result.canceled) return -1;
   const rejected = (result.data as { rejected: boolean; code: string }[]).findIndex((r) => r.rejected);
   return rejected === -1 ? 0 : rejected;

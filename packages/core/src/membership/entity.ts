@@ -1,6 +1,6 @@
-import { Entity } from "electrodb";
+import { Dynamo } from "../dynamo/index.js";
 
-export const membershipEntity = new Entity({
+export const membershipEntity = Dynamo.entity({
   model: { entity: "membership", version: "1", service: "zhubo" },
   attributes: {
     personID: { type: "string", required: true, readOnly: true },
@@ -22,7 +22,7 @@ export const membershipEntity = new Entity({
   },
 });
 
-export const invitationEntity = new Entity({
+export const invitationEntity = Dynamo.entity({
   model: { entity: "invitation", version: "1", service: "zhubo" },
   attributes: {
     orgID: { type: "string", required: true, readOnly: true },

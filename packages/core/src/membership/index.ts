@@ -27,25 +27,25 @@ const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2048))));
 
 /** The memberships a token carries; read at sign-in and on every refresh. */
 export async function ofPerson(personID: string): Promise<Actor.Membership[]> {
-  const result = await Dynamo.bind(membershipEntity).query.membershipsOfPerson({ personID }).go({ pages: "all" });
+  const result = await (await membershipEntity()).query.membershipsOfPerson({ personID }).go({ pages: "all" });
   return result.data.map((m) => ({ orgID: m.orgID, kind: m.kind, role: m.role }));
 }
 
 /** A transaction item granting a membership, for verbs that create an org and its first admin atomically. */
-export function grantCommit(input: Omit<Info, "createdAt">) {
-  return Dynamo.commit(Dynamo.bind(membershipEntity).create({ ...input, createdAt: Clock.iso() }));
+export async function grantCommit(input: Omit<Info, "createdAt">) {
+  return Dynamo.commit((await membershipEntity()).create({ ...input, createdAt: Clock.iso() }));
 }
 
 /** Grants a membership outside a transaction (seeding ops, tests). Idempotent. */
 export async function grant(input: Omit<Info, "createdAt">): Promise<void> {
-  await Dynamo.bind(membershipEntity)
+  await (await membershipEntity())
     .put({ ...input, createdAt: Clock.iso() })
     .go();
 }
 
 export const members = fn(z.object({ orgID, cursor }), async ({ orgID, cursor }) => {
   Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { ops: true });
-  const page = await Dynamo.bind(membershipEntity).query.membersOfOrg({ orgID }).go({ cursor: cursor ?? null, limit: PAGE });
+  const page = await (await membershipEntity()).query.membersOfOrg({ orgID }).go({ cursor: cursor ?? null, limit: PAGE });
   return { items: page.data as Info[], cursor: page.cursor };
 });
 
@@ -70,13 +70,13 @@ export async function invite(input: z.output<typeof InviteSchema> & { orgName: s
       createdAt: new Date(now).toISOString(),
       expiresAt: Math.floor(now / 1000) + INVITATION_TTL_DAYS * 86400,
     } as const;
-    await Dynamo.bind(invitationEntity).put(item).go();
+    await (await invitationEntity()).put(item).go();
     return item;
 }
 
 export const invitations = fn(z.object({ orgID, cursor }), async ({ orgID, cursor }) => {
   Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"], ops: true });
-  const page = await Dynamo.bind(invitationEntity).query.invitationsOfOrg({ orgID }).go({ cursor: cursor ?? null, limit: PAGE });
+  const page = await (await invitationEntity()).query.invitationsOfOrg({ orgID }).go({ cursor: cursor ?? null, limit: PAGE });
   const now = Math.floor(Clock.now() / 1000);
   return { items: page.data.filter((i) => i.expiresAt > now), cursor: page.cursor };
 });
@@ -85,9 +85,8 @@ export const invitations = fn(z.object({ orgID, cursor }), async ({ orgID, curso
 export async function myInvitations() {
   const me = await Person.me();
   const now = Math.floor(Clock.now() / 1000);
-  const pages = await Promise.all(
-    Person.loginsOf(me).map((login) => Dynamo.bind(invitationEntity).query.invitationsForLogin({ login }).go({ limit: PAGE })),
-  );
+  const invitations = await invitationEntity();
+  const pages = await Promise.all(Person.loginsOf(me).map((login) => invitations.query.invitationsForLogin({ login }).go({ limit: PAGE })));
   return pages.flatMap((p) => p.data).filter((i) => i.expiresAt > now);
 }
 
@@ -96,13 +95,13 @@ export const accept = fn(z.object({ orgID }), async ({ orgID }) => {
   const now = Math.floor(Clock.now() / 1000);
   const found = (await myInvitations()).find((i) => i.orgID === orgID && i.expiresAt > now);
   if (!found) throw notFound("invitation.not_found");
-  const rejected = await Dynamo.transact(membershipEntity, [
+  const rejected = await Dynamo.transact(await membershipEntity(), [
     Dynamo.commit(
-      Dynamo.bind(invitationEntity)
+      (await invitationEntity())
         .delete({ orgID, login: found.login })
         .where((a, op) => op.exists(a.login)),
     ),
-    grantCommit({ personID: me.personID, orgID, kind: found.kind, role: found.role, displayName: me.displayName }),
+    await grantCommit({ personID: me.personID, orgID, kind: found.kind, role: found.role, displayName: me.displayName }),
   ]);
   if (rejected === 0) throw notFound("invitation.not_found");
   if (rejected === 1) throw conflict("membership.exists", "You are already a member");
@@ -112,19 +111,19 @@ export const accept = fn(z.object({ orgID }), async ({ orgID }) => {
 export const decline = fn(z.object({ orgID }), async ({ orgID }) => {
   const found = (await myInvitations()).find((i) => i.orgID === orgID);
   if (!found) throw notFound("invitation.not_found");
-  await Dynamo.bind(invitationEntity).delete({ orgID, login: found.login }).go();
+  await (await invitationEntity()).delete({ orgID, login: found.login }).go();
   return { orgID };
 });
 
 export const revokeInvitation = fn(z.object({ orgID, login: Person.LoginSchema }), async ({ orgID, login }) => {
   Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"] });
-  await Dynamo.bind(invitationEntity).delete({ orgID, login: Person.loginKey(Person.toLogin(login)) }).go();
+  await (await invitationEntity()).delete({ orgID, login: Person.loginKey(Person.toLogin(login)) }).go();
   return { orgID };
 });
 
 export const remove = fn(z.object({ orgID, personID: z.string().check(z.regex(/^prs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown person")) }), async ({ orgID, personID }) => {
   Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"] });
   if (personID === Actor.person().personID) throw forbidden("membership.self_remove", "Ask another admin to remove you");
-  await Dynamo.bind(membershipEntity).delete({ personID, orgID }).go();
+  await (await membershipEntity()).delete({ personID, orgID }).go();
   return { orgID, personID };
 });

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Dynamo } from "../dynamo/index.js";
 
 const attributes = {
   orgID: { type: "string", required: true, readOnly: true },
@@ -24,13 +24,13 @@ function indexes() {
   } as const;
 }
 
-export const agencyEntity = new Entity({
+export const agencyEntity = Dynamo.entity({
   model: { entity: "agency", version: "1", service: "zhubo" },
   attributes,
   indexes: indexes(),
 });
 
-export const brandEntity = new Entity({
+export const brandEntity = Dynamo.entity({
   model: { entity: "brand", version: "1", service: "zhubo" },
   attributes: { ...attributes, categories: { type: "set", items: "string" } },
   indexes: indexes(),

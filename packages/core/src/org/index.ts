@@ -33,7 +33,7 @@ export interface Info {
 
 const orgID = z.string().check(z.regex(/^(agy|brd)_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown organisation"));
 const kindOf = (id: string): Kind => (id.startsWith("brd_") ? "brand" : "agency");
-const entityOf = (kind: Kind) => Dynamo.bind(kind === "agency" ? agencyEntity : brandEntity);
+const entityOf = (kind: Kind) => (kind === "agency" ? agencyEntity() : brandEntity());
 
 function toInfo(kind: Kind, item: Omit<Info, "kind"> & { categories?: string[] }): Info {
   return { ...item, kind, categories: item.categories ? [...item.categories].sort() : undefined };
@@ -41,7 +41,7 @@ function toInfo(kind: Kind, item: Omit<Info, "kind"> & { categories?: string[] }
 
 async function read(id: string): Promise<Info | undefined> {
   const kind = kindOf(id);
-  const found = await entityOf(kind).get({ orgID: id }).go();
+  const found = await (await entityOf(kind)).get({ orgID: id }).go();
   return found.data ? toInfo(kind, found.data as Omit<Info, "kind">) : undefined;
 }
 
@@ -67,14 +67,14 @@ export const create = fn(CreateSchema, async (input) => {
     createdBy: actor.personID,
     createdAt: Clock.iso(),
   };
-  const entity = entityOf(input.kind);
+  const entity = await entityOf(input.kind);
   const write =
     input.kind === "brand" && input.categories?.length
-      ? Dynamo.commit(Dynamo.bind(brandEntity).create({ ...item, categories: input.categories }))
+      ? Dynamo.commit((await brandEntity()).create({ ...item, categories: input.categories }))
       : Dynamo.commit(entity.create(item));
   const rejected = await Dynamo.transact(entity, [
     write,
-    Membership.grantCommit({ personID: actor.personID, orgID: id, kind: input.kind, role: "admin", displayName: me.displayName }),
+    await Membership.grantCommit({ personID: actor.personID, orgID: id, kind: input.kind, role: "admin", displayName: me.displayName }),
   ]);
   if (rejected !== -1) throw conflict("org.exists", "Try again");
   return toInfo(input.kind, { ...item, categories: input.categories });
@@ -97,8 +97,8 @@ export const listByStatus = fn(
     const options = { cursor: cursor ?? null, limit: 50 };
     const page =
       kind === "agency"
-        ? await Dynamo.bind(agencyEntity).query.byStatus({ status }).go(options)
-        : await Dynamo.bind(brandEntity).query.byStatus({ status }).go(options);
+        ? await (await agencyEntity()).query.byStatus({ status }).go(options)
+        : await (await brandEntity()).query.byStatus({ status }).go(options);
     return { items: page.data.map((o) => toInfo(kind, o as Omit<Info, "kind">)), cursor: page.cursor };
   },
 );
@@ -108,8 +108,10 @@ const decide = (status: "active" | "rejected") =>
     if (!Actor.isOps()) throw forbidden("org.ops_only", "Only platform operations can approve organisations");
     const org = await Tenant.load("org.not_found", () => read(orgID), () => ({ kind: "platform" }));
     if (org.status !== "pending") throw conflict("org.already_decided", `This organisation is already ${org.status}`);
+    // Agencies and brands share these attributes; the union of the two entity types isn't callable.
+    const entity = (await entityOf(org.kind)) as Awaited<ReturnType<typeof agencyEntity>>;
     try {
-      await entityOf(org.kind)
+      await entity
         .patch({ orgID })
         .set({ status, decisionNote: note, decidedAt: Clock.iso() })
         .where((a, op) => op.eq(a.status, "pending"))

@@ -1,7 +1,7 @@
-import { Entity } from "electrodb";
+import { Dynamo } from "../dynamo/index.js";
 
 /** A person; every person is a learner/host, other roles come from memberships. */
-export const personEntity = new Entity({
+export const personEntity = Dynamo.entity({
   model: { entity: "person", version: "1", service: "zhubo" },
   attributes: {
     personID: { type: "string", required: true, readOnly: true },
@@ -19,7 +19,7 @@ export const personEntity = new Entity({
 });
 
 /** Unique login → person: the "person by email/phone" pattern is a GetItem on this. */
-export const loginEntity = new Entity({
+export const loginEntity = Dynamo.entity({
   model: { entity: "login", version: "1", service: "zhubo" },
   attributes: {
     login: { type: "string", required: true, readOnly: true },

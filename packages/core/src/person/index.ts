@@ -62,9 +62,9 @@ export async function create(input: { login: Login; displayName: string; passwor
     locale: input.locale ?? "zh-CN",
     createdAt: Clock.iso(),
   };
-  const rejected = await Dynamo.transact(personEntity, [
-    Dynamo.commit(Dynamo.bind(loginEntity).create({ login: loginKey(input.login), personID })),
-    Dynamo.commit(Dynamo.bind(personEntity).create(item)),
+  const rejected = await Dynamo.transact(await personEntity(), [
+    Dynamo.commit((await loginEntity()).create({ login: loginKey(input.login), personID })),
+    Dynamo.commit((await personEntity()).create(item)),
   ]);
   if (rejected !== -1) throw conflict("person.login_taken", "This email or mobile number already has an account", { login: "Already registered" });
   return toInfo(item as Parameters<typeof toInfo>[0]);
@@ -72,20 +72,20 @@ export async function create(input: { login: Login; displayName: string; passwor
 
 /** For sign-in only: the person and their password hash behind a login. */
 export async function credentialsOf(login: Login): Promise<{ personID: string; passwordHash: string } | undefined> {
-  const found = await Dynamo.bind(loginEntity).get({ login: loginKey(login) }).go();
+  const found = await (await loginEntity()).get({ login: loginKey(login) }).go();
   if (!found.data) return undefined;
-  const person = await Dynamo.bind(personEntity).get({ personID: found.data.personID }).go();
+  const person = await (await personEntity()).get({ personID: found.data.personID }).go();
   return person.data ? { personID: person.data.personID, passwordHash: person.data.passwordHash } : undefined;
 }
 
 export async function byLogin(login: Login): Promise<string | undefined> {
-  const found = await Dynamo.bind(loginEntity).get({ login: loginKey(login) }).go();
+  const found = await (await loginEntity()).get({ login: loginKey(login) }).go();
   return found.data?.personID;
 }
 
 /** Other modules read a person's public fields through this (never the hash). */
 export async function get(personID: string): Promise<Info | undefined> {
-  const found = await Dynamo.bind(personEntity).get({ personID }).go();
+  const found = await (await personEntity()).get({ personID }).go();
   return found.data ? toInfo(found.data) : undefined;
 }
 
@@ -103,7 +103,7 @@ export const updateProfile = fn(
   }),
   async (input) => {
     const { personID } = Actor.person();
-    await Dynamo.bind(personEntity).patch({ personID }).set(input).go();
+    await (await personEntity()).patch({ personID }).set(input).go();
     return me();
   },
 );

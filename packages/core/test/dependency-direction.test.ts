@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/** STYLE.md's direction, enforced: web → functions → packages/core, never back. */
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+
+function files(dir: string): string[] {
+  const abs = join(root, dir);
+  try {
+    statSync(abs);
+  } catch {
+    return [];
+  }
+  return readdirSync(abs, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.(ts|tsx|mts|mjs)$/.test(f) && !f.includes("node_modules") && !f.startsWith("dist"))
+    .map((f) => join(abs, f));
+}
+
+interface Import {
+  file: string;
+  specifier: string;
+  typeOnly: boolean;
+}
+
+const pattern = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+
+export function importsOf(file: string): Import[] {
+  const text = readFileSync(file, "utf8");
+  const out: Import[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const specifier = (m[3] ?? m[4]) as string;
+    out.push({ file: relative(root, file), specifier, typeOnly: Boolean(m[2]) });
+  }
+  return out;
+}
+
+const all = (dir: string) => files(dir).flatMap(importsOf);
+const show = (xs: Import[]) => xs.map((i) => `${i.file} → ${i.specifier}`);
+
+describe("dependency direction", () => {
+  it("finds the imports it checks", () => {
+    expect(all("packages/core/src").length).toBeGreaterThan(20);
+  });
+
+  it("keeps core free of transports and UI: no hono, tRPC, aws-lambda or solid", () => {
+    const banned = /^(hono|@hono\/|@trpc\/|aws-lambda|@types\/aws-lambda|solid-js|@solidjs\/|vite$|vite\/)/;
+    const bad = all("packages/core/src").filter((i) => banned.test(i.specifier) || /functions|web\/|packages\/local|@zhubo\/(functions|web|local)/.test(i.specifier));
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("keeps functions from reaching into web or the laptop stack", () => {
+    const bad = all("functions/src").filter((i) => /@zhubo\/(web|local)|\.\.\/.*(web|packages\/local)\//.test(i.specifier));
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("lets web import the server only as types", () => {
+    const bad = [...all("web/src"), ...all("web/e2e").filter((i) => !i.file.includes("e2e"))].filter(
+      (i) => /@zhubo\/(functions|core)|\/functions\/|\/packages\/core\//.test(i.specifier) && !i.typeOnly,
+    );
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("keeps infra on paths and pure data: the table definition and bundling settings only", () => {
+    const allowed = new Set(["../packages/core/src/dynamo/table-definition.js", "./functions/bundle.js"]);
+    const runtime = [...all("infra"), ...importsOf(join(root, "sst.config.ts"))].filter((i) => /packages\/|functions\//.test(i.specifier) && !allowed.has(i.specifier));
+    expect(show(runtime)).toEqual([]);
+    const definition = importsOf(join(root, "packages/core/src/dynamo/table-definition.ts"));
+    expect(definition).toEqual([]);
+  });
+});

@@ -1,0 +1,218 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { freePort } from "../../packages/local/src/dynamo-local";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../packages/local/src/seed";
+import { repoRoot, type Stack, startStack } from "../../packages/local/src/stack";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+const STEP = 120_000;
+const mobile = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+const host = { login: mobile, password: "zhibo-host-2026", name: "宋小满" };
+const agencyName = `宿迁小满直播工作室${mobile.slice(-4)}`;
+
+let stack: Stack;
+let context: BrowserContext;
+let page: Page;
+const dirs: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
+
+const testID = (id: string) => page.getByTestId(id);
+const visible = (id: string) => testID(id).waitFor({ state: "visible" });
+
+async function signIn(login: string, password: string) {
+  await page.goto(`${stack.webUrl}/sign-in`);
+  const form = testID("sign-in-form");
+  await form.getByLabel("手机号或邮箱").fill(login);
+  await form.getByLabel("密码", { exact: true }).fill(password);
+  await form.getByRole("button", { name: "登录" }).click();
+}
+
+async function signOut() {
+  await testID("user-menu").click();
+  await testID("sign-out").click();
+  await visible("sign-in-form");
+}
+
+beforeAll(async () => {
+  stack = await startStack({
+    dynamoEndpoint: inject("dynamoEndpoint"),
+    table: process.env.TABLE_NAME,
+    dataDir: tempDir("zhubo-e2e-data-"),
+    apiPort: await freePort(),
+    webPort: await freePort(),
+    web: "preview",
+    seed: true,
+  });
+  context = await chromium.launchPersistentContext(tempDir("zhubo-e2e-chromium-"), {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+}, STEP);
+
+afterAll(async () => {
+  await context?.close();
+  await stack?.stop();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the web shell on a phone", () => {
+  it(
+    "sends a visitor to sign-in, signs up a host by mobile number and lands on the learner home",
+    async () => {
+      await page.goto(`${stack.webUrl}/`);
+      await visible("sign-in-form");
+      expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+
+      await page.getByRole("link", { name: "免费注册" }).click();
+      const form = testID("sign-up-form");
+      await form.getByLabel("手机号或邮箱").fill(host.login);
+      await form.getByLabel("密码", { exact: true }).fill(host.password);
+      await form.getByLabel("昵称").fill(host.name);
+      await form.getByLabel("所在城市").selectOption("suqian");
+      await form.getByRole("button", { name: "注册" }).click();
+
+      await visible("home-learner");
+      await page.getByText("课程即将上线").waitFor();
+      expect(await testID("greeting").textContent()).toBe(`你好，${host.name}`);
+      expect(await testID("register-org").isVisible()).toBe(true);
+    },
+    STEP,
+  );
+
+  it(
+    "signs out, then signs back in to the same home",
+    async () => {
+      await signOut();
+      expect(new URL(page.url()).pathname).toBe("/sign-in");
+      await page.goto(`${stack.webUrl}/`);
+      await visible("sign-in-form");
+
+      await signIn(`+86 ${host.login}`, host.password);
+      await visible("home-learner");
+      expect(await testID("greeting").textContent()).toBe(`你好，${host.name}`);
+      mkdirSync(join(repoRoot, ".artifacts/e2e"), { recursive: true });
+      await page.screenshot({ path: join(repoRoot, ".artifacts/e2e/home.png"), fullPage: true });
+    },
+    STEP,
+  );
+
+  it(
+    "switches the whole shell to English and back, and remembers the choice",
+    async () => {
+      await testID("lang-switch").click();
+      await page.getByText("My learning").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await testID("greeting").textContent()).toBe(`Hi, ${host.name}`);
+      await page.reload();
+      await page.getByText("Courses are coming soon").waitFor();
+
+      await testID("lang-switch").click();
+      await page.getByText("我的学习").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    },
+    STEP,
+  );
+
+  it(
+    "registers an agency that waits for platform approval",
+    async () => {
+      await testID("register-org").click();
+      const form = testID("org-new-form");
+      await form.getByLabel("名称").fill(agencyName);
+      expect(await form.getByLabel("所在城市").inputValue()).toBe("suqian");
+      await testID("org-new-submit").click();
+
+      await visible("org-page");
+      await page.getByText(agencyName).first().waitFor();
+      expect(await testID("org-status").first().textContent()).toBe("审核中");
+      await visible("invite");
+
+      await page.goto(`${stack.webUrl}/`);
+      await visible("home-agency-admin");
+      expect(await testID("tab-learner").isVisible()).toBe(true);
+    },
+    STEP,
+  );
+
+  it(
+    "shows field errors next to their inputs and the form error for a wrong password",
+    async () => {
+      await signOut();
+      const form = testID("sign-in-form");
+      await form.getByRole("button", { name: "登录" }).click();
+      const login = form.getByLabel("手机号或邮箱");
+      expect(await login.getAttribute("aria-invalid")).toBe("true");
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("login");
+      const errorID = (await login.getAttribute("aria-describedby"))?.split(" ")[0] ?? "";
+      expect(await page.locator(`[id="${errorID}"]`).textContent()).toBe("请填写此项");
+
+      await login.fill("12345");
+      await form.getByLabel("密码", { exact: true }).fill("whatever1");
+      await form.getByRole("button", { name: "登录" }).click();
+      await form.getByText("请输入有效的中国大陆手机号或邮箱").waitFor();
+
+      await login.fill(host.login);
+      await form.getByLabel("密码", { exact: true }).fill("not-my-password");
+      await form.getByRole("button", { name: "登录" }).click();
+      await testID("form-error").getByText("手机号/邮箱或密码不正确").waitFor();
+      expect(new URL(page.url()).pathname).toBe("/sign-in");
+    },
+    STEP,
+  );
+
+  it(
+    "shows platform ops the approval queues with the seeded organisations, and approves the new agency",
+    async () => {
+      await signIn(DEMO_ACCOUNTS.ops.login, DEMO_PASSWORD);
+      await visible("home-ops");
+      const queue = testID("ops-list");
+      await queue.getByText(agencyName).waitFor();
+
+      await testID("ops-status-active").click();
+      await queue.getByText("苏州星播直播电商学院").waitFor();
+      await testID("ops-kind-brand").click();
+      await queue.getByText("徐州老城牛肉月饼").waitFor();
+
+      await testID("ops-kind-agency").click();
+      await testID("ops-status-pending").click();
+      const item = testID("queue-item").filter({ hasText: agencyName });
+      await item.getByLabel("审核备注（可选）").fill("资料齐全");
+      await item.getByTestId("approve").click();
+      await page.getByText(`已通过「${agencyName}」`).waitFor();
+      await item.waitFor({ state: "detached" });
+
+      await signOut();
+    },
+    STEP,
+  );
+});

@@ -1,0 +1,37 @@
+import type { Category, City, InviteRole, OrgKind } from "./types";
+
+type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
+
+/** Jiangsu first, in the order people look for them; must list every city the API accepts. */
+export const cities = [
+  "suzhou",
+  "nanjing",
+  "wuxi",
+  "changzhou",
+  "nantong",
+  "yangzhou",
+  "zhenjiang",
+  "taizhou",
+  "yancheng",
+  "huaian",
+  "lianyungang",
+  "xuzhou",
+  "suqian",
+  "shanghai",
+  "hangzhou",
+  "other",
+] as const satisfies readonly City[];
+export const allCitiesListed: Exhaustive<City, (typeof cities)[number]> = true;
+
+export const categories = ["food", "fresh_produce", "apparel", "beauty", "home", "electronics", "local_speciality"] as const satisfies readonly Category[];
+export const allCategoriesListed: Exhaustive<Category, (typeof categories)[number]> = true;
+
+/** What each kind of org may invite (the API refuses the others with invitation.role_invalid). */
+export const invitableRoles: Record<OrgKind, readonly InviteRole[]> = {
+  agency: ["instructor", "admin"],
+  brand: ["member", "admin"],
+};
+
+export function isCity(value: string): value is City {
+  return (cities as readonly string[]).includes(value);
+}

@@ -1,0 +1,19 @@
+import type { TRPCClient } from "@trpc/client";
+import type { AppRouter } from "@zhubo/functions/api/router/index";
+
+export type Api = TRPCClient<AppRouter>;
+type Out<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+type In<F extends (...args: never[]) => unknown> = Parameters<F>[0];
+
+export type Tokens = Out<Api["auth"]["signIn"]["mutate"]>;
+export type Membership = Tokens["memberships"][number];
+export type Me = Out<Api["auth"]["me"]["query"]>;
+export type Org = Out<Api["org"]["get"]["query"]>;
+export type OrgKind = Org["kind"];
+export type OrgStatus = Org["status"];
+export type OrgMember = Out<Api["org"]["members"]["query"]>["items"][number];
+export type SentInvitation = Out<Api["org"]["invitations"]["query"]>["items"][number];
+export type MyInvitation = Out<Api["invitation"]["mine"]["query"]>[number];
+export type City = NonNullable<In<Api["auth"]["signUp"]["mutate"]>["city"]>;
+export type Category = NonNullable<In<Api["org"]["create"]["mutate"]>["categories"]>[number];
+export type InviteRole = In<Api["org"]["invite"]["mutate"]>["role"];

@@ -1,0 +1,49 @@
+import { createResource, Show } from "solid-js";
+import { api } from "../api/client";
+import { roles } from "../session/actions";
+import { session } from "../session/session";
+import { Async, createPaged } from "./async";
+import { Decision } from "./decision";
+import { InviteForm, SentInvitations } from "./invite";
+import { MembersCard } from "./members";
+import { OrgSummary } from "./org-summary";
+
+/** Everything a person may see and do for one org: admins manage people, ops decide pending applications. */
+export function OrgPanel(props: { orgID: string; link?: boolean }) {
+  const [org, { refetch, mutate }] = createResource(
+    () => props.orgID,
+    (orgID) => api.org.get.query({ orgID }),
+  );
+  const role = () => session()?.memberships.find((m) => m.orgID === props.orgID)?.role;
+  const admin = () => role() === "admin";
+  const ops = () => roles().includes("ops");
+  const invitations = createPaged(
+    () => (admin() ? props.orgID : undefined),
+    (orgID, cursor) => api.org.invitations.query({ orgID, cursor }),
+  );
+
+  return (
+    <Async of={org} retry={refetch}>
+      {(o) => (
+        <div class="org-panel">
+          <div class="stack">
+            <OrgSummary org={o} admin={admin()} link={props.link}>
+              <Show when={ops() && o.status === "pending"}>
+                <Decision org={o} onDecided={(next) => mutate(next)} />
+              </Show>
+            </OrgSummary>
+            <Show when={role() !== undefined || ops()}>
+              <MembersCard orgID={o.orgID} admin={admin()} />
+            </Show>
+          </div>
+          <Show when={admin()}>
+            <div class="stack">
+              <InviteForm org={o} onInvited={() => void invitations.reload()} />
+              <SentInvitations orgID={o.orgID} list={invitations} />
+            </div>
+          </Show>
+        </div>
+      )}
+    </Async>
+  );
+}

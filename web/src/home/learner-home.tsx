@@ -1,0 +1,27 @@
+import { A } from "@solidjs/router";
+import { Card, EmptyState, Icon } from "../components/ui";
+import { t } from "../i18n";
+import { MyInvitations } from "./my-invitations";
+
+export function LearnerHome() {
+  return (
+    <div class="stack" data-testid="home-learner">
+      <MyInvitations />
+      <Card title={t("learner.learning.title")} testid="my-learning">
+        <EmptyState icon="book" title={t("learner.learning.emptyTitle")} body={t("learner.learning.emptyBody")} />
+      </Card>
+      <section class="card card-cta">
+        <div class="cta-icon">
+          <Icon name="store" />
+        </div>
+        <div class="cta-text">
+          <h2>{t("registerOrg.title")}</h2>
+          <p class="muted">{t("registerOrg.body")}</p>
+        </div>
+        <A href="/orgs/new" class="btn btn-secondary" data-testid="register-org">
+          {t("registerOrg.cta")}
+        </A>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { createResource, For, Show } from "solid-js";
+import { api } from "../api/client";
+import { Async } from "../components/async";
+import { MembersCard } from "../components/members";
+import { OrgPanel } from "../components/org-panel";
+import { OrgSummary } from "../components/org-summary";
+import { Card, EmptyState } from "../components/ui";
+import { t } from "../i18n";
+import { session } from "../session/session";
+import { orgIDsFor, type Role } from "../session/tokens";
+
+const orgIDs = (role: Role) => orgIDsFor(session()?.memberships ?? [], role);
+
+/** Agency admins and brand admins: their orgs with review status, members, invitations. */
+export function OrgAdminHome(props: { kind: "agency" | "brand" }) {
+  return (
+    <div class="stack stack-lg" data-testid={`home-${props.kind}-admin`}>
+      <For each={orgIDs(props.kind === "agency" ? "agencyAdmin" : "brandAdmin")}>{(orgID) => <OrgPanel orgID={orgID} />}</For>
+    </div>
+  );
+}
+
+function OrgCard(props: { orgID: string; members?: boolean }) {
+  const [org, { refetch }] = createResource(
+    () => props.orgID,
+    (orgID) => api.org.get.query({ orgID }),
+  );
+  return (
+    <Async of={org} retry={refetch}>
+      {(o) => (
+        <>
+          <OrgSummary org={o} />
+          <Show when={props.members}>
+            <MembersCard orgID={o.orgID} admin={false} />
+          </Show>
+        </>
+      )}
+    </Async>
+  );
+}
+
+export function InstructorHome() {
+  return (
+    <div class="stack" data-testid="home-instructor">
+      <h2 class="section-title">{t("instructor.agency")}</h2>
+      <For each={orgIDs("instructor")}>{(orgID) => <OrgCard orgID={orgID} />}</For>
+      <Card title={t("instructor.cohorts.title")} testid="my-cohorts">
+        <EmptyState icon="users" title={t("instructor.cohorts.emptyTitle")} body={t("instructor.cohorts.emptyBody")} />
+      </Card>
+    </div>
+  );
+}
+
+export function BrandMemberHome() {
+  return (
+    <div class="stack" data-testid="home-brand-member">
+      <h2 class="section-title">{t("brandMember.title")}</h2>
+      <For each={orgIDs("brandMember")}>{(orgID) => <OrgCard orgID={orgID} members />}</For>
+      <p class="notice notice-info">{t("brandMember.soon")}</p>
+    </div>
+  );
+}

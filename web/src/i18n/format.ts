@@ -1,0 +1,39 @@
+import type { Locale } from "./translate";
+
+/** Everyone we serve keeps Beijing time; formatting in it keeps dates identical for every viewer. */
+export const TIME_ZONE = "Asia/Shanghai";
+
+/** Integer fen → exact decimal yuan string ("-123.45"), so no float ever touches money. */
+export function fenToDecimal(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`not an integer number of fen: ${fen}`);
+  const sign = fen < 0 ? "-" : "";
+  const abs = String(Math.abs(fen)).padStart(3, "0");
+  return `${sign}${abs.slice(0, -2)}.${abs.slice(-2)}`;
+}
+
+export function formatMoney(fen: number, locale: Locale): string {
+  const decimal = fenToDecimal(fen) as Intl.StringNumericLiteral;
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "CNY" }).format(decimal);
+}
+
+export type DateStyle = "date" | "dateTime";
+
+/** Accepts ISO strings and epoch milliseconds. */
+export function formatDate(value: string | number, locale: Locale, style: DateStyle = "date"): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return "";
+  const options: Intl.DateTimeFormatOptions = style === "date" ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: TIME_ZONE }).format(d);
+}
+
+/** "phone:+8613800000001", "+86 138…", "13800000001" → "138 0000 0001"; "email:a@b.cn" → "a@b.cn". */
+export function displayLogin(value: string): string {
+  const bare = loginForApi(value.trim());
+  const phone = /^(?:\+?86)?(1\d{2})(\d{4})(\d{4})$/.exec(bare.replace(/[\s-]/g, ""));
+  return phone ? `${phone[1]} ${phone[2]} ${phone[3]}` : bare;
+}
+
+/** Invitation lists carry stored login keys; the API's login inputs want the login itself. */
+export function loginForApi(value: string): string {
+  return value.replace(/^(phone|email):/, "");
+}

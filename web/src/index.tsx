@@ -1,0 +1,48 @@
+import { Navigate, Route, Router, useLocation } from "@solidjs/router";
+import { type JSX, Show } from "solid-js";
+import { render } from "solid-js/web";
+import { Shell } from "./components/shell";
+import { applyToDocument } from "./i18n";
+import { HomePage } from "./pages/home";
+import { NotFoundPage } from "./pages/not-found";
+import { OrgPage } from "./pages/org";
+import { OrgNewPage } from "./pages/org-new";
+import { SignInPage } from "./pages/sign-in";
+import { SignUpPage } from "./pages/sign-up";
+import { session } from "./session/session";
+import "./styles.css";
+
+function RequireAuth(props: { children: JSX.Element }) {
+  const location = useLocation();
+  const next = () => (location.pathname === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+  return (
+    <Show when={session()} fallback={<Navigate href={next()} />}>
+      {props.children}
+    </Show>
+  );
+}
+
+const guarded = (Page: () => JSX.Element) => () => (
+  <RequireAuth>
+    <Page />
+  </RequireAuth>
+);
+
+applyToDocument();
+
+const root = document.getElementById("root");
+if (root) {
+  render(
+    () => (
+      <Router root={Shell}>
+        <Route path="/sign-in" component={SignInPage} />
+        <Route path="/sign-up" component={SignUpPage} />
+        <Route path="/" component={guarded(HomePage)} />
+        <Route path="/orgs/new" component={guarded(OrgNewPage)} />
+        <Route path="/orgs/:orgID" component={guarded(OrgPage)} />
+        <Route path="*" component={NotFoundPage} />
+      </Router>
+    ),
+    root,
+  );
+}

@@ -1,0 +1,154 @@
+import { useNavigate } from "@solidjs/router";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { categories, cities, isCity } from "../api/catalog";
+import { api } from "../api/client";
+import type { Category, OrgKind } from "../api/types";
+import { Field } from "../components/field";
+import { createForm, required } from "../components/form";
+import { notify } from "../components/toast";
+import { FormError } from "../components/ui";
+import { type MessageKey, t } from "../i18n";
+import { categoryName, cityName } from "../i18n/names";
+import { profile, reloadMemberships } from "../session/actions";
+
+type Fields = "name" | "city" | "description" | "categories";
+
+const kindOptions: { kind: OrgKind; title: MessageKey; desc: MessageKey }[] = [
+  { kind: "agency", title: "orgKind.agency", desc: "orgNew.kind.agencyDesc" },
+  { kind: "brand", title: "orgKind.brand", desc: "orgNew.kind.brandDesc" },
+];
+
+export function OrgNewPage() {
+  const navigate = useNavigate();
+  const [kind, setKind] = createSignal<OrgKind>("agency");
+  const [name, setName] = createSignal("");
+  const [city, setCity] = createSignal("");
+  const [description, setDescription] = createSignal("");
+  const [picked, setPicked] = createSignal<Category[]>([]);
+  const form = createForm<Fields>(["name", "city", "description", "categories"]);
+  createEffect(on(profile, (p) => p?.city && !city() && setCity(p.city)));
+
+  const toggle = (c: Category) => setPicked((list) => (list.includes(c) ? list.filter((x) => x !== c) : [...list, c]));
+
+  async function create() {
+    const c = city();
+    if (!isCity(c)) return;
+    const org = await api.org.create.mutate({
+      kind: kind(),
+      name: name(),
+      city: c,
+      description: description().trim() || undefined,
+      categories: kind() === "brand" && picked().length ? picked() : undefined,
+    });
+    await reloadMemberships();
+    notify(() => t("orgNew.submitted"));
+    navigate(`/orgs/${org.orgID}`);
+  }
+
+  return (
+    <div class="page page-narrow">
+      <header class="page-head">
+        <h1>{t("orgNew.title")}</h1>
+        <p class="muted">{t("orgNew.subtitle")}</p>
+      </header>
+      <form
+        ref={form.ref}
+        class="card form"
+        novalidate
+        data-testid="org-new-form"
+        onSubmit={(e) => form.submit(e, () => required({ name: name(), city: city() }), create)}
+      >
+        <FormError message={form.formError()} />
+        <fieldset class="choice-group">
+          <legend class="field-label">{t("orgNew.kind")}</legend>
+          <For each={kindOptions}>
+            {(o) => (
+              <label class="choice" classList={{ "choice-on": kind() === o.kind }}>
+                <input type="radio" name="kind" value={o.kind} checked={kind() === o.kind} onChange={() => setKind(o.kind)} />
+                <span class="choice-title">{t(o.title)}</span>
+                <span class="choice-desc">{t(o.desc)}</span>
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <Field label={t("field.orgName")} hint={t("field.orgName.hint")} error={form.fieldError("name")}>
+          {(c) => (
+            <input
+              id={c.id}
+              name="name"
+              type="text"
+              autocomplete="organization"
+              maxLength={80}
+              value={name()}
+              onInput={(e) => {
+                setName(e.currentTarget.value);
+                form.touch("name");
+              }}
+              aria-invalid={c.invalid}
+              aria-describedby={c.describedBy}
+            />
+          )}
+        </Field>
+        <Field label={t("field.orgCity")} error={form.fieldError("city")}>
+          {(c) => (
+            <select
+              id={c.id}
+              name="city"
+              value={city()}
+              onChange={(e) => {
+                setCity(e.currentTarget.value);
+                form.touch("city");
+              }}
+              aria-invalid={c.invalid}
+              aria-describedby={c.describedBy}
+            >
+              <option value="" disabled>
+                {t("fieldHint.city")}
+              </option>
+              <For each={cities}>{(value) => <option value={value}>{cityName(value)}</option>}</For>
+            </select>
+          )}
+        </Field>
+        <Field label={t("field.description")} optional error={form.fieldError("description")}>
+          {(c) => (
+            <textarea
+              id={c.id}
+              name="description"
+              rows={3}
+              maxLength={500}
+              value={description()}
+              onInput={(e) => {
+                setDescription(e.currentTarget.value);
+                form.touch("description");
+              }}
+              aria-invalid={c.invalid}
+              aria-describedby={c.describedBy}
+            />
+          )}
+        </Field>
+        <Show when={kind() === "brand"}>
+          <fieldset class="choice-group">
+            <legend class="field-label">
+              {t("field.categories")}
+              <span class="field-optional">{t("field.optional")}</span>
+            </legend>
+            <div class="chips chips-pick">
+              <For each={categories}>
+                {(c) => (
+                  <label class="chip-check">
+                    <input type="checkbox" checked={picked().includes(c)} onChange={() => toggle(c)} />
+                    <span>{categoryName(c)}</span>
+                  </label>
+                )}
+              </For>
+            </div>
+            <Show when={form.fieldError("categories")}>{(message) => <p class="field-error">{message()}</p>}</Show>
+          </fieldset>
+        </Show>
+        <button type="submit" class="btn btn-primary btn-block" disabled={form.submitting()} data-testid="org-new-submit">
+          {form.submitting() ? t("orgNew.submitting") : t("orgNew.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}

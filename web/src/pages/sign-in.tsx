@@ -1,0 +1,83 @@
+import { A, Navigate, useSearchParams } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import { Field, PasswordInput } from "../components/field";
+import { createForm, required } from "../components/form";
+import { FormError } from "../components/ui";
+import { t } from "../i18n";
+import { signIn } from "../session/actions";
+import { session } from "../session/session";
+import { AuthLayout, safeNext } from "./auth-layout";
+
+export function SignInPage() {
+  const [params] = useSearchParams();
+  const next = () => safeNext(params.next);
+  const [login, setLogin] = createSignal("");
+  const [password, setPassword] = createSignal("");
+  const form = createForm(["login", "password"] as const);
+  const signUpHref = () => (next() === "/" ? "/sign-up" : `/sign-up?next=${encodeURIComponent(next())}`);
+
+  return (
+    <Show when={!session()} fallback={<Navigate href={next()} />}>
+      <AuthLayout
+        title={t("auth.signIn.title")}
+        subtitle={t("auth.signIn.subtitle")}
+        footer={
+          <>
+            {t("auth.signIn.noAccount")} <A href={signUpHref()}>{t("auth.signIn.toSignUp")}</A>
+          </>
+        }
+      >
+        <form
+          ref={form.ref}
+          class="form"
+          novalidate
+          data-testid="sign-in-form"
+          onSubmit={(e) =>
+            form.submit(
+              e,
+              () => required({ login: login(), password: password() }),
+              () => signIn(login(), password()),
+            )
+          }
+        >
+          <FormError message={form.formError()} />
+          <Field label={t("field.login")} error={form.fieldError("login")}>
+            {(c) => (
+              <input
+                id={c.id}
+                name="login"
+                type="text"
+                autocomplete="username"
+                autocapitalize="none"
+                spellcheck={false}
+                value={login()}
+                onInput={(e) => {
+                  setLogin(e.currentTarget.value);
+                  form.touch("login");
+                }}
+                aria-invalid={c.invalid}
+                aria-describedby={c.describedBy}
+              />
+            )}
+          </Field>
+          <Field label={t("field.password")} error={form.fieldError("password")}>
+            {(c) => (
+              <PasswordInput
+                control={c}
+                value={password()}
+                autocomplete="current-password"
+                onInput={(v) => {
+                  setPassword(v);
+                  form.touch("password");
+                }}
+              />
+            )}
+          </Field>
+          <button type="submit" class="btn btn-primary btn-block" disabled={form.submitting()}>
+            {form.submitting() ? t("auth.signIn.submitting") : t("auth.signIn.submit")}
+          </button>
+        </form>
+      </AuthLayout>
+    </Show>
+  );
+}
