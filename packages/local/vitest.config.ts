@@ -11,7 +11,14 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 export default defineConfig({
   root,
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "functions/src/**/*.test.ts", "web/src/**/*.test.ts", "web/e2e/**/*.test.ts", "infra/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "packages/*/test/**/*.test.ts",
+      "functions/src/**/*.test.ts",
+      "web/src/**/*.test.ts",
+      "web/e2e/**/*.test.ts",
+      "infra/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     globalSetup: [fileURLToPath(new URL("./test/global-setup.ts", import.meta.url))],
     setupFiles: [fileURLToPath(new URL("./test/file-setup.ts", import.meta.url))],

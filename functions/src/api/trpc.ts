@@ -1,8 +1,8 @@
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
 import { type Kind, VisibleError } from "@zhubo/core/error";
 import { fieldsOf } from "@zhubo/core/fn";
-import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
 export interface Context {
   requestId: string;
@@ -68,7 +68,9 @@ const actorAndErrors = t.middleware(async ({ ctx, path, next }) => {
     throw new TRPCError({ code: codes[error.cause.kind], message: error.cause.message, cause: error.cause });
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
-    console.error(JSON.stringify({ level: "error", requestId: ctx.requestId, path, message: error.cause?.message ?? error.message, stack: error.cause?.stack }));
+    console.error(
+      JSON.stringify({ level: "error", requestId: ctx.requestId, path, message: error.cause?.message ?? error.message, stack: error.cause?.stack }),
+    );
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Something went wrong (request ${ctx.requestId})` });
   }
   return result;

@@ -46,7 +46,9 @@ describe("dependency direction", () => {
 
   it("keeps core free of transports and UI: no hono, tRPC, aws-lambda or solid", () => {
     const banned = /^(hono|@hono\/|@trpc\/|aws-lambda|@types\/aws-lambda|solid-js|@solidjs\/|vite$|vite\/)/;
-    const bad = all("packages/core/src").filter((i) => banned.test(i.specifier) || /functions|web\/|packages\/local|@zhubo\/(functions|web|local)/.test(i.specifier));
+    const bad = all("packages/core/src").filter(
+      (i) => banned.test(i.specifier) || /functions|web\/|packages\/local|@zhubo\/(functions|web|local)/.test(i.specifier),
+    );
     expect(show(bad)).toEqual([]);
   });
 
@@ -64,7 +66,9 @@ describe("dependency direction", () => {
 
   it("keeps infra on paths and pure data: the table definition and bundling settings only", () => {
     const allowed = new Set(["../packages/core/src/dynamo/table-definition.js", "./functions/bundle.js"]);
-    const runtime = [...all("infra"), ...importsOf(join(root, "sst.config.ts"))].filter((i) => /packages\/|functions\//.test(i.specifier) && !allowed.has(i.specifier));
+    const runtime = [...all("infra"), ...importsOf(join(root, "sst.config.ts"))].filter(
+      (i) => /packages\/|functions\//.test(i.specifier) && !allowed.has(i.specifier),
+    );
     expect(show(runtime)).toEqual([]);
     const definition = importsOf(join(root, "packages/core/src/dynamo/table-definition.ts"));
     expect(definition).toEqual([]);

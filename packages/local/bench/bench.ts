@@ -30,7 +30,10 @@ try {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const child = spawnSync(process.execPath, [join(here, "cold-start.mjs"), bundle, path, authorization ?? ""], { env: { ...process.env, NODE_NO_WARNINGS: "1" }, encoding: "utf8" });
+      const child = spawnSync(process.execPath, [join(here, "cold-start.mjs"), bundle, path, authorization ?? ""], {
+        env: { ...process.env, NODE_NO_WARNINGS: "1" },
+        encoding: "utf8",
+      });
       if (child.status !== 0) throw new Error(`cold start failed: ${child.stderr}`);
       times.push(performance.now() - t0);
     }
@@ -46,7 +49,10 @@ try {
   // Throughput: requests/s of an authenticated tRPC query vs a bare Hono route, same server kind.
   const barePort = await freePort();
   const apiPort = await freePort();
-  const servers = fork(join(here, "servers.ts"), { execArgv: ["--import", "tsx"], env: { ...process.env, BARE_PORT: String(barePort), API_PORT: String(apiPort), NODE_NO_WARNINGS: "1" } });
+  const servers = fork(join(here, "servers.ts"), {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, BARE_PORT: String(barePort), API_PORT: String(apiPort), NODE_NO_WARNINGS: "1" },
+  });
   await new Promise<void>((resolve, reject) => {
     servers.once("message", () => resolve());
     servers.once("exit", (code) => reject(new Error(`bench servers exited with ${code}`)));
@@ -54,7 +60,6 @@ try {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   const load = async (url: string, headers: Record<string, string> = {}) => {
     const concurrency = 16;
-    let count = 0;
     const deadline = performance.now() + seconds * 1000;
     const warm = performance.now() + 500;
     let counted = 0;
@@ -65,7 +70,6 @@ try {
           if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
           await res.arrayBuffer();
           if (performance.now() > warm) counted++;
-          count++;
         }
       }),
     );
@@ -77,10 +81,26 @@ try {
 
   const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
   const rows = [
-    ["cold start (fresh node: import bundle + 1 request), median of " + runs, `${apiCold.toFixed(0)} ms GET /healthz (reads the table) / ${baseCold.toFixed(0)} ms bare hono`, `${(apiCold / baseCold).toFixed(2)}× (target ≤ 1.5×)`],
-    ["cold start, authenticated tRPC auth.session (token only)", `${apiColdSession.toFixed(0)} ms / ${baseCold.toFixed(0)} ms bare hono`, `${(apiColdSession / baseCold).toFixed(2)}×`],
-    ["cold start, authenticated tRPC auth.me (token + GetItem)", `${apiColdMe.toFixed(0)} ms / ${baseCold.toFixed(0)} ms bare hono`, `${(apiColdMe / baseCold).toFixed(2)}×`],
-    ["throughput, authenticated tRPC auth.session vs bare Hono route (server in its own process)", `${apiRps.toFixed(0)} req/s / ${bareRps.toFixed(0)} req/s`, `${(apiRps / bareRps).toFixed(2)}× (target ≥ 0.5×)`],
+    [
+      `cold start (fresh node: import bundle + 1 request), median of ${runs}`,
+      `${apiCold.toFixed(0)} ms GET /healthz (reads the table) / ${baseCold.toFixed(0)} ms bare hono`,
+      `${(apiCold / baseCold).toFixed(2)}× (target ≤ 1.5×)`,
+    ],
+    [
+      "cold start, authenticated tRPC auth.session (token only)",
+      `${apiColdSession.toFixed(0)} ms / ${baseCold.toFixed(0)} ms bare hono`,
+      `${(apiColdSession / baseCold).toFixed(2)}×`,
+    ],
+    [
+      "cold start, authenticated tRPC auth.me (token + GetItem)",
+      `${apiColdMe.toFixed(0)} ms / ${baseCold.toFixed(0)} ms bare hono`,
+      `${(apiColdMe / baseCold).toFixed(2)}×`,
+    ],
+    [
+      "throughput, authenticated tRPC auth.session vs bare Hono route (server in its own process)",
+      `${apiRps.toFixed(0)} req/s / ${bareRps.toFixed(0)} req/s`,
+      `${(apiRps / bareRps).toFixed(2)}× (target ≥ 0.5×)`,
+    ],
     ["API Lambda bundle (ESM, minified, node22)", `${kib(api.bytes)} in all, ${kib(api.entryBytes)} parsed at start / bare hono ${kib(hello.bytes)}`, ""],
   ];
   console.log("\nzhubo bench");

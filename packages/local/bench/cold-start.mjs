@@ -8,7 +8,13 @@ const event = {
   rawPath: path,
   rawQueryString: "",
   headers: { host: "api.local", ...(authorization ? { authorization } : {}) },
-  requestContext: { http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" }, requestId: "bench", routeKey: "$default", stage: "$default", timeEpoch: Date.now() },
+  requestContext: {
+    http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
+    requestId: "bench",
+    routeKey: "$default",
+    stage: "$default",
+    timeEpoch: Date.now(),
+  },
   isBase64Encoded: false,
 };
 const res = await handler(event, { awsRequestId: "bench", getRemainingTimeInMillis: () => 10000 });

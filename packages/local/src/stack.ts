@@ -116,7 +116,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         webUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
       } else {
         const server = await withoutViteExitHandlers(async () => {
-          const dev = await vite.createServer({ root, configFile: join(root, "vite.config.ts"), server: { port: webPort, host: "127.0.0.1", strictPort: true, proxy } });
+          const dev = await vite.createServer({
+            root,
+            configFile: join(root, "vite.config.ts"),
+            server: { port: webPort, host: "127.0.0.1", strictPort: true, proxy },
+          });
           return dev.listen();
         });
         stops.push(() => server.close());

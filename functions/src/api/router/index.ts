@@ -1,11 +1,14 @@
 import { createCallerFactory, router } from "../trpc.js";
 import { authRouter } from "./auth.js";
+import { cohortRouter, courseRouter } from "./course.js";
 import { invitationRouter, orgRouter } from "./org.js";
 
 export const appRouter = router({
   auth: authRouter,
   org: orgRouter,
   invitation: invitationRouter,
+  course: courseRouter,
+  cohort: cohortRouter,
 });
 
 export type AppRouter = typeof appRouter;

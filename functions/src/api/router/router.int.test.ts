@@ -1,5 +1,5 @@
-import type { Actor } from "@zhubo/core/actor";
 import { TRPCError } from "@trpc/server";
+import type { Actor } from "@zhubo/core/actor";
 import { describe, expect, it } from "vitest";
 import { actorOf, ops, org, PASSWORD, signUp, uniqueEmail, uniquePhone } from "../../../../packages/core/test/factory.js";
 import { createCaller } from "./index.js";

@@ -6,7 +6,11 @@ import { Person } from "@zhubo/core/person";
 import { describe, expect, it } from "vitest";
 import { actorOf, as, PASSWORD, signUp, uniqueEmail, uniquePhone } from "../../test/factory.js";
 
-const reject = (p: Promise<unknown>) => p.then(() => expect.fail("expected an error"), (e: unknown) => e as VisibleError);
+const reject = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.fail("expected an error"),
+    (e: unknown) => e as VisibleError,
+  );
 
 describe("accounts", () => {
   it("signs up with a mainland mobile number in any common spelling and signs in with another", async () => {

@@ -1,7 +1,6 @@
 import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
-import { Dynamo } from "../dynamo/index.js";
 import { isConditionFailure, VisibleError } from "../error/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
@@ -13,8 +12,8 @@ import * as Throttle from "./throttle.js";
 import * as Token from "./token.js";
 
 export * as Auth from "./index.js";
-export { generateSigningJwk, resetKeys } from "./token.js";
 export { LIMITS as THROTTLE_LIMITS, WINDOW_SECONDS as THROTTLE_WINDOW_SECONDS } from "./throttle.js";
+export { generateSigningJwk, resetKeys } from "./token.js";
 
 export interface Tokens {
   accessToken: string;
@@ -88,7 +87,8 @@ export const signIn = fn(SignInSchema, async (input) => {
   const ip = Actor.use().ip;
   await Throttle.check(key, ip, Clock.now());
   const credentials = await Person.credentialsOf(login);
-  const ok = credentials ? await Password.verify(password, credentials.passwordHash) : (await Password.burn(password), false);
+  if (!credentials) await Password.burn(password);
+  const ok = credentials ? await Password.verify(password, credentials.passwordHash) : false;
   if (!ok || !credentials) {
     await Throttle.fail(key, ip, Clock.now());
     throw invalidCredentials();
@@ -106,14 +106,17 @@ export const RefreshSchema = z.object({ refreshToken: z.string().check(z.minLeng
 export const refresh = fn(RefreshSchema, async ({ refreshToken }) => {
   const parts = Token.splitRefresh(refreshToken);
   if (!parts) throw sessionExpired();
-  const entity = (await sessionEntity());
+  const entity = await sessionEntity();
   const { data: session } = await entity.get({ sessionID: parts.sessionID }).go();
   const now = Clock.now();
   if (!session || session.revokedAt || session.expiresAt * 1000 <= now) throw sessionExpired();
   const presented = Token.digest(parts.secret);
   if (!Token.sameDigest(presented, session.tokenDigest)) {
     if (session.previousDigest && Token.sameDigest(presented, session.previousDigest)) {
-      await entity.patch({ sessionID: session.sessionID }).set({ revokedAt: new Date(now).toISOString() }).go();
+      await entity
+        .patch({ sessionID: session.sessionID })
+        .set({ revokedAt: new Date(now).toISOString() })
+        .go();
     }
     throw sessionExpired();
   }

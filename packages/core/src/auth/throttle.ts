@@ -1,4 +1,3 @@
-import { Dynamo } from "../dynamo/index.js";
 import { VisibleError } from "../error/index.js";
 import { throttleEntity } from "./entity.js";
 
@@ -16,7 +15,7 @@ function keys(login: string, ip: string | undefined, nowMs: number) {
 /** Throws too_many when the account or the source has used up its failures for this window. */
 export async function check(login: string, ip: string | undefined, nowMs: number): Promise<void> {
   const { window, out } = keys(login, ip, nowMs);
-  const entity = (await throttleEntity());
+  const entity = await throttleEntity();
   const found = await Promise.all(out.map((k) => entity.get({ key: k.key }).go()));
   if (found.some((f, i) => (f.data?.failures ?? 0) >= (out[i]?.limit ?? 0))) {
     const retryAfter = (window + 1) * WINDOW_SECONDS - Math.floor(nowMs / 1000);
@@ -27,7 +26,7 @@ export async function check(login: string, ip: string | undefined, nowMs: number
 export async function fail(login: string, ip: string | undefined, nowMs: number): Promise<void> {
   const { window, out } = keys(login, ip, nowMs);
   const expiresAt = (window + 1) * WINDOW_SECONDS + 60;
-  const entity = (await throttleEntity());
+  const entity = await throttleEntity();
   await Promise.all(out.map((k) => entity.update({ key: k.key }).add({ failures: 1 }).set({ expiresAt }).go()));
 }
 

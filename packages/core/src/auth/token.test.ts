@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateSigningJwk, resetKeys, signAccess, splitRefresh, verifyAccess } from "./token.js";
 
 const now = Date.UTC(2026, 10, 25, 12);
-const claims = { personID: "prs_01JZ0000000000000000000000", sessionID: "ses_01JZ0000000000000000000000", memberships: [{ orgID: "agy_01JZ0000000000000000000000", kind: "agency" as const, role: "admin" as const }] };
+const claims = {
+  personID: "prs_01JZ0000000000000000000000",
+  sessionID: "ses_01JZ0000000000000000000000",
+  memberships: [{ orgID: "agy_01JZ0000000000000000000000", kind: "agency" as const, role: "admin" as const }],
+};
 
 describe("access tokens", () => {
   beforeAll(async () => {
@@ -30,7 +34,10 @@ describe("access tokens", () => {
       .setExpirationTime(now / 1000 + 60)
       .sign(other.privateKey);
     expect(await verifyAccess(forged, now)).toBeUndefined();
-    const hs = await new SignJWT({ sid: "x" }).setProtectedHeader({ alg: "HS256", typ: "at+jwt" }).setSubject("prs_x").sign(new TextEncoder().encode(JSON.stringify(await exportJWK(other.publicKey))));
+    const hs = await new SignJWT({ sid: "x" })
+      .setProtectedHeader({ alg: "HS256", typ: "at+jwt" })
+      .setSubject("prs_x")
+      .sign(new TextEncoder().encode(JSON.stringify(await exportJWK(other.publicKey))));
     expect(await verifyAccess(hs, now)).toBeUndefined();
     const good = await signAccess(claims, now);
     process.env.JWT_AUDIENCE = "someone-else";

@@ -38,9 +38,7 @@ export async function grantCommit(input: Omit<Info, "createdAt">) {
 
 /** Grants a membership outside a transaction (seeding ops, tests). Idempotent. */
 export async function grant(input: Omit<Info, "createdAt">): Promise<void> {
-  await (await membershipEntity())
-    .put({ ...input, createdAt: Clock.iso() })
-    .go();
+  await (await membershipEntity()).put({ ...input, createdAt: Clock.iso() }).go();
 }
 
 export const members = fn(z.object({ orgID, cursor }), async ({ orgID, cursor }) => {
@@ -55,23 +53,25 @@ export const InviteSchema = z.object({ orgID, login: Person.LoginSchema, role: i
 
 /** Stores an invitation; called by Org.invite, which has checked the org and knows its name. */
 export async function invite(input: z.output<typeof InviteSchema> & { orgName: string }) {
-    const kind = input.orgID.startsWith("agy_") ? "agency" : "brand";
-    Tenant.assert("org.not_found", Tenant.ofOrg(input.orgID), { roles: ["admin"] });
-    if (kind === "agency" && input.role === "member") throw conflict("invitation.role_invalid", "Agencies invite admins or instructors", { role: "Choose admin or instructor" });
-    if (kind === "brand" && input.role === "instructor") throw conflict("invitation.role_invalid", "Brands invite admins or members", { role: "Choose admin or member" });
-    const now = Clock.now();
-    const item = {
-      orgID: input.orgID,
-      login: Person.loginKey(Person.toLogin(input.login)),
-      kind,
-      orgName: input.orgName,
-      role: input.role,
-      invitedBy: Actor.person().personID,
-      createdAt: new Date(now).toISOString(),
-      expiresAt: Math.floor(now / 1000) + INVITATION_TTL_DAYS * 86400,
-    } as const;
-    await (await invitationEntity()).put(item).go();
-    return item;
+  const kind = input.orgID.startsWith("agy_") ? "agency" : "brand";
+  Tenant.assert("org.not_found", Tenant.ofOrg(input.orgID), { roles: ["admin"] });
+  if (kind === "agency" && input.role === "member")
+    throw conflict("invitation.role_invalid", "Agencies invite admins or instructors", { role: "Choose admin or instructor" });
+  if (kind === "brand" && input.role === "instructor")
+    throw conflict("invitation.role_invalid", "Brands invite admins or members", { role: "Choose admin or member" });
+  const now = Clock.now();
+  const item = {
+    orgID: input.orgID,
+    login: Person.loginKey(Person.toLogin(input.login)),
+    kind,
+    orgName: input.orgName,
+    role: input.role,
+    invitedBy: Actor.person().personID,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: Math.floor(now / 1000) + INVITATION_TTL_DAYS * 86400,
+  } as const;
+  await (await invitationEntity()).put(item).go();
+  return item;
 }
 
 export const invitations = fn(z.object({ orgID, cursor }), async ({ orgID, cursor }) => {
@@ -96,11 +96,7 @@ export const accept = fn(z.object({ orgID }), async ({ orgID }) => {
   const found = (await myInvitations()).find((i) => i.orgID === orgID && i.expiresAt > now);
   if (!found) throw notFound("invitation.not_found");
   const rejected = await Dynamo.transact(await membershipEntity(), [
-    Dynamo.commit(
-      (await invitationEntity())
-        .delete({ orgID, login: found.login })
-        .where((a, op) => op.exists(a.login)),
-    ),
+    Dynamo.commit((await invitationEntity()).delete({ orgID, login: found.login }).where((a, op) => op.exists(a.login))),
     await grantCommit({ personID: me.personID, orgID, kind: found.kind, role: found.role, displayName: me.displayName }),
   ]);
   if (rejected === 0) throw notFound("invitation.not_found");
@@ -121,9 +117,12 @@ export const revokeInvitation = fn(z.object({ orgID, login: Person.LoginSchema }
   return { orgID };
 });
 
-export const remove = fn(z.object({ orgID, personID: z.string().check(z.regex(/^prs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown person")) }), async ({ orgID, personID }) => {
-  Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"] });
-  if (personID === Actor.person().personID) throw forbidden("membership.self_remove", "Ask another admin to remove you");
-  await (await membershipEntity()).delete({ personID, orgID }).go();
-  return { orgID, personID };
-});
+export const remove = fn(
+  z.object({ orgID, personID: z.string().check(z.regex(/^prs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown person")) }),
+  async ({ orgID, personID }) => {
+    Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"] });
+    if (personID === Actor.person().personID) throw forbidden("membership.self_remove", "Ask another admin to remove you");
+    await (await membershipEntity()).delete({ personID, orgID }).go();
+    return { orgID, personID };
+  },
+);

@@ -9,7 +9,10 @@ export function assertFen(value: number, field = "amount"): Fen {
 }
 
 export function add(...amounts: Fen[]): Fen {
-  return assertFen(amounts.reduce((a, b) => a + assertFen(b), 0), "sum");
+  return assertFen(
+    amounts.reduce((a, b) => a + assertFen(b), 0),
+    "sum",
+  );
 }
 
 /** amount × basisPoints / 10000, rounded half to even, in integer arithmetic. */

@@ -81,17 +81,30 @@ export const create = fn(CreateSchema, async (input) => {
 });
 
 /** Members see their org; ops see every org. */
-export const get = fn(z.object({ orgID }), ({ orgID }) => Tenant.load("org.not_found", () => read(orgID), (o) => Tenant.ofOrg(o.orgID), { ops: true }));
+export const get = fn(z.object({ orgID }), ({ orgID }) =>
+  Tenant.load(
+    "org.not_found",
+    () => read(orgID),
+    (o) => Tenant.ofOrg(o.orgID),
+    { ops: true },
+  ),
+);
 
 /** The orgs the signed-in person belongs to, from the token's memberships. */
 export async function mine(): Promise<Info[]> {
-  const ids = Actor.person().memberships.filter((m) => m.kind !== "platform").map((m) => m.orgID);
+  const ids = Actor.person()
+    .memberships.filter((m) => m.kind !== "platform")
+    .map((m) => m.orgID);
   const found = await Promise.all(ids.map(read));
   return found.filter((o): o is Info => o !== undefined);
 }
 
 export const listByStatus = fn(
-  z.object({ kind: z.enum(["agency", "brand"]), status: z.enum(["pending", "active", "rejected"]), cursor: z.optional(z.nullable(z.string().check(z.maxLength(2048)))) }),
+  z.object({
+    kind: z.enum(["agency", "brand"]),
+    status: z.enum(["pending", "active", "rejected"]),
+    cursor: z.optional(z.nullable(z.string().check(z.maxLength(2048)))),
+  }),
   async ({ kind, status, cursor }) => {
     if (!Actor.isOps()) throw forbidden("org.ops_only", "Only platform operations can see this list");
     const options = { cursor: cursor ?? null, limit: 50 };
@@ -106,7 +119,11 @@ export const listByStatus = fn(
 const decide = (status: "active" | "rejected") =>
   fn(z.object({ orgID, note: z.optional(z.string().check(z.trim(), z.maxLength(500))) }), async ({ orgID, note }) => {
     if (!Actor.isOps()) throw forbidden("org.ops_only", "Only platform operations can approve organisations");
-    const org = await Tenant.load("org.not_found", () => read(orgID), () => ({ kind: "platform" }));
+    const org = await Tenant.load(
+      "org.not_found",
+      () => read(orgID),
+      () => ({ kind: "platform" }),
+    );
     if (org.status !== "pending") throw conflict("org.already_decided", `This organisation is already ${org.status}`);
     // Agencies and brands share these attributes; the union of the two entity types isn't callable.
     const entity = (await entityOf(org.kind)) as Awaited<ReturnType<typeof agencyEntity>>;
@@ -128,6 +145,11 @@ export const reject = decide("rejected");
 
 /** Admins invite people by email or mobile; the invitation waits for that login to sign in. */
 export const invite = fn(Membership.InviteSchema, async (input) => {
-  const org = await Tenant.load("org.not_found", () => read(input.orgID), (o) => Tenant.ofOrg(o.orgID), { roles: ["admin"] });
+  const org = await Tenant.load(
+    "org.not_found",
+    () => read(input.orgID),
+    (o) => Tenant.ofOrg(o.orgID),
+    { roles: ["admin"] },
+  );
   return Membership.invite({ ...input, orgName: org.name });
 });

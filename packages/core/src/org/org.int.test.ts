@@ -5,7 +5,11 @@ import { Org } from "@zhubo/core/org";
 import { describe, expect, it } from "vitest";
 import { actorOf, as, ops, org, signUp, uniquePhone } from "../../test/factory.js";
 
-const reject = (p: Promise<unknown>) => p.then(() => expect.fail("expected an error"), (e: unknown) => e as VisibleError);
+const reject = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.fail("expected an error"),
+    (e: unknown) => e as VisibleError,
+  );
 
 describe("agencies and brands", () => {
   it("registers an agency as pending with its creator as admin, and ops approve it", async () => {

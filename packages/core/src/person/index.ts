@@ -11,7 +11,24 @@ import { type Login, loginKey, parseLogin } from "./login.js";
 export * as Person from "./index.js";
 export { type Login, loginKey, parseLogin } from "./login.js";
 
-export const cities = ["suzhou", "nanjing", "wuxi", "changzhou", "nantong", "yangzhou", "zhenjiang", "taizhou", "yancheng", "huaian", "lianyungang", "xuzhou", "suqian", "shanghai", "hangzhou", "other"] as const;
+export const cities = [
+  "suzhou",
+  "nanjing",
+  "wuxi",
+  "changzhou",
+  "nantong",
+  "yangzhou",
+  "zhenjiang",
+  "taizhou",
+  "yancheng",
+  "huaian",
+  "lianyungang",
+  "xuzhou",
+  "suqian",
+  "shanghai",
+  "hangzhou",
+  "other",
+] as const;
 export type City = (typeof cities)[number];
 
 /** Validated here, normalised by `toLogin` in the verb: schemas stay transform-free so transports can reuse them. */
@@ -38,7 +55,15 @@ export interface Info {
   createdAt: string;
 }
 
-function toInfo(item: { personID: string; displayName: string; email?: string; phone?: string; city?: string; locale: "zh-CN" | "en"; createdAt: string }): Info {
+function toInfo(item: {
+  personID: string;
+  displayName: string;
+  email?: string;
+  phone?: string;
+  city?: string;
+  locale: "zh-CN" | "en";
+  createdAt: string;
+}): Info {
   return {
     personID: item.personID,
     displayName: item.displayName,

@@ -27,12 +27,7 @@ export function canSee(ref: Ref, rule: Rule = {}): boolean {
  * Loads an object and returns it only when it belongs to a tenant the actor may see.
  * Missing and not-yours look the same to the caller: NOT_FOUND with `code`.
  */
-export async function load<T>(
-  code: string,
-  loader: () => Promise<T | undefined | null>,
-  tenantOf: (item: T) => Ref,
-  rule: Rule = {},
-): Promise<T> {
+export async function load<T>(code: string, loader: () => Promise<T | undefined | null>, tenantOf: (item: T) => Ref, rule: Rule = {}): Promise<T> {
   const item = await loader();
   if (item === undefined || item === null || !canSee(tenantOf(item), rule)) throw notFound(code);
   return item;
