@@ -39,6 +39,20 @@ async function signIn(login: string, password: string) {
   await form.getByRole("button", { name: "登录" }).click();
 }
 
+/** Well-formed but signed by nobody: the API answers auth.token_invalid. */
+const REFUSED_TOKEN = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJwcnNfeCJ9.c2lnbmF0dXJl";
+const SESSION_KEY = "zhubo.session";
+
+async function storedSession(): Promise<Record<string, unknown>> {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY);
+  return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+}
+
+async function patchSession(patch: Record<string, unknown>) {
+  const next = JSON.stringify({ ...(await storedSession()), ...patch });
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [SESSION_KEY, next] as const);
+}
+
 async function signOut() {
   await testID("user-menu").click();
   await testID("sign-out").click();
@@ -122,6 +136,28 @@ describe("the web shell on a phone", () => {
       expect(await testID("greeting").textContent()).toBe(`你好，${host.name}`);
       mkdirSync(join(repoRoot, ".artifacts/e2e"), { recursive: true });
       await page.screenshot({ path: join(repoRoot, ".artifacts/e2e/home.png"), fullPage: true });
+    },
+    STEP,
+  );
+
+  it(
+    "refreshes once when the API refuses the access token, and sends an ended session to sign-in",
+    async () => {
+      const before = await storedSession();
+      await patchSession({ accessToken: REFUSED_TOKEN, localExpiresAt: Date.now() + 300_000 });
+      await page.reload();
+      await visible("home-learner");
+      await page.getByText(`你好，${host.name}`).waitFor();
+      const after = await storedSession();
+      expect(after.accessToken).not.toBe(REFUSED_TOKEN);
+      expect(after.refreshToken).not.toBe(before.refreshToken);
+
+      await patchSession({ accessToken: REFUSED_TOKEN, refreshToken: "ses_gone.secret" });
+      await page.reload();
+      await visible("sign-in-form");
+      await page.getByText("登录已过期，请重新登录").waitFor();
+      await signIn(host.login, host.password);
+      await visible("home-learner");
     },
     STEP,
   );

@@ -34,5 +34,5 @@ describe("the table from the shared definition", () => {
     expect(Table?.GlobalSecondaryIndexes).toHaveLength(4);
     const { Item } = await client.send(new GetItemCommand({ TableName: name, Key: { pk: { S: "p" }, sk: { S: "s" } } }));
     expect(Item?.gsi2pk?.S).toBe("x");
-  });
+  }, 120_000);
 });

@@ -49,7 +49,16 @@ export function OpsHome() {
             {(k) => (
               <button type="button" aria-pressed={kind() === k.kind} data-testid={`ops-kind-${k.kind}`} onClick={() => setKind(k.kind)}>
                 {t(k.label)}
-                <Show when={loaded(counts)?.[k.kind]}>{(n) => <span class="count">{n()}</span>}</Show>
+                <Show when={loaded(counts)?.[k.kind] !== "0" && loaded(counts)?.[k.kind]}>
+                  {(n) => (
+                    <>
+                      <span class="count" aria-hidden="true">
+                        {n()}
+                      </span>
+                      <span class="sr-only">{t("ops.pendingCount", { count: n() })}</span>
+                    </>
+                  )}
+                </Show>
               </button>
             )}
           </For>

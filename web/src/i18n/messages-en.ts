@@ -83,7 +83,7 @@ export const en = {
 
   "home.greeting": "Hi, {name}",
   "home.roles": "My roles",
-  "role.learner": "Learner",
+  "role.learner": "Learner & host",
   "role.instructor": "Instructor",
   "role.agencyAdmin": "Agency",
   "role.brandAdmin": "Brand admin",
@@ -148,6 +148,7 @@ export const en = {
   "brandMember.soon": "Livestream gigs and host bookings are coming soon.",
 
   "ops.title": "Applications",
+  "ops.pendingCount": "{count} pending",
   "ops.kinds": "Organisation type",
   "ops.kind.agency": "Agencies",
   "ops.kind.brand": "Brands",

@@ -82,7 +82,7 @@ export const zh = {
 
   "home.greeting": "你好，{name}",
   "home.roles": "我的身份",
-  "role.learner": "学员",
+  "role.learner": "学员/主播",
   "role.instructor": "讲师",
   "role.agencyAdmin": "机构管理",
   "role.brandAdmin": "品牌管理",
@@ -145,6 +145,7 @@ export const zh = {
   "brandMember.soon": "直播需求和主播预约功能即将上线。",
 
   "ops.title": "入驻审核",
+  "ops.pendingCount": "{count} 个待审核",
   "ops.kinds": "组织类型",
   "ops.kind.agency": "机构",
   "ops.kind.brand": "品牌",

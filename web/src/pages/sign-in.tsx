@@ -5,7 +5,7 @@ import { createForm, required } from "../components/form";
 import { FormError } from "../components/ui";
 import { t } from "../i18n";
 import { signIn } from "../session/actions";
-import { session } from "../session/session";
+import { session, sessionEnded } from "../session/session";
 import { AuthLayout, safeNext } from "./auth-layout";
 
 export function SignInPage() {
@@ -40,6 +40,11 @@ export function SignInPage() {
             )
           }
         >
+          <Show when={sessionEnded() && !form.formError()}>
+            <p class="notice notice-info" role="status">
+              {t("error.auth.session_expired")}
+            </p>
+          </Show>
           <FormError message={form.formError()} />
           <Field label={t("field.login")} error={form.fieldError("login")}>
             {(c) => (

@@ -38,7 +38,7 @@ export async function signOut(): Promise<void> {
 
 /** New memberships only reach the token (and so the API's checks) through a refresh. */
 export async function reloadMemberships(): Promise<void> {
-  await refreshSession();
+  await refreshSession({ force: true });
 }
 
 export function switchLocale(next: Locale): void {

@@ -12,6 +12,11 @@ const [session, setSignal] = createRoot(() => createSignal<Session | null>(parse
 
 export { session };
 
+/** Set when the server ended the session (not the person), so sign-in can say why they are there. */
+const [ended, setEnded] = createRoot(() => createSignal(false));
+
+export { ended as sessionEnded };
+
 let timer: number | undefined;
 let inflight: Promise<Session | null> | undefined;
 
@@ -30,6 +35,7 @@ function store(next: Session | null): void {
 export function startSession(tokens: Tokens): Session {
   const next = toSession(tokens, Date.now());
   store(next);
+  setEnded(false);
   return next;
 }
 
@@ -42,13 +48,13 @@ async function withLock<T>(cb: () => Promise<T>): Promise<T> {
   return typeof navigator !== "undefined" && navigator.locks ? await navigator.locks.request(LOCK, cb) : cb();
 }
 
-async function rotate(stale: string | undefined): Promise<Session | null> {
+async function rotate(stale: string | undefined, force: boolean): Promise<Session | null> {
   const stored = parseSession(storage.get(KEY));
   if (!stored) {
     adopt(null);
     return null;
   }
-  if (stored.refreshToken !== stale && !needsRefresh(stored.localExpiresAt, Date.now())) {
+  if (!force && stored.refreshToken !== stale && !needsRefresh(stored.localExpiresAt, Date.now())) {
     adopt(stored);
     return stored;
   }
@@ -57,19 +63,31 @@ async function rotate(stale: string | undefined): Promise<Session | null> {
   } catch (e) {
     if (isSessionEnded(toApiError(e))) {
       endSession();
+      setEnded(true);
       return null;
     }
     throw e;
   }
 }
 
-/** One refresh at a time per tab; null when the session has ended and the person must sign in again. */
-export function refreshSession(): Promise<Session | null> {
+/**
+ * One refresh at a time per tab; null when the session has ended and the person must sign in again.
+ * `force` (after a membership change) waits for any refresh in flight, then fetches a token that
+ * certainly postdates the change instead of adopting one another tab just got.
+ */
+export function refreshSession(opts: { force?: boolean } = {}): Promise<Session | null> {
+  if (inflight && !opts.force) return inflight;
+  const previous = inflight;
   const stale = session()?.refreshToken;
-  inflight ??= withLock(() => rotate(stale)).finally(() => {
-    inflight = undefined;
+  const run = async () => {
+    await previous?.catch(() => undefined);
+    return withLock(() => rotate(stale, opts.force ?? false));
+  };
+  const current: Promise<Session | null> = run().finally(() => {
+    if (inflight === current) inflight = undefined;
   });
-  return inflight;
+  inflight = current;
+  return current;
 }
 
 /** The token to send now, refreshed first when it is about to lapse. */
