@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Actor } from "@zhubo/core/actor";
-import { describe, expect, it } from "vitest";
+import { Clock } from "@zhubo/core/clock";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { actorOf, ops, org, PASSWORD, signUp, uniqueEmail, uniquePhone } from "../../../../packages/core/test/factory.js";
 import { createCaller } from "./index.js";
 
@@ -84,6 +85,8 @@ describe("routers as each role", () => {
   });
 
   it("signs in, throttles with TOO_MANY_REQUESTS and signs out", async () => {
+    Clock.use(Clock.fixed(Date.UTC(2026, 10, 25, 9, 1, 0)));
+    onTestFinished(() => Clock.reset());
     const host = await signUp();
     const anon = caller({ type: "public", ip: "198.51.100.9" });
     const tokens = await anon.auth.signIn({ login: host.login, password: PASSWORD });

@@ -66,6 +66,8 @@ describe("accounts", () => {
   });
 
   it("throttles a source address that tries many accounts", async () => {
+    // pinned inside one window: a real clock could cross a window boundary mid-test
+    Clock.use(Clock.fixed(Date.UTC(2026, 10, 25, 9, 1, 0)));
     const actor: Actor.Info = { type: "public", ip: "203.0.113.77" };
     await Actor.provide(actor, async () => {
       for (let i = 0; i < Auth.THROTTLE_LIMITS.source; i++) {
@@ -73,7 +75,7 @@ describe("accounts", () => {
       }
       const throttled = await reject(Auth.signIn({ login: uniqueEmail("spray"), password: "guess-1234" }));
       expect(throttled.code).toBe("auth.throttled");
-    });
+    }).finally(() => Clock.reset());
   }, 120_000);
 
   it("rotates the refresh token and revokes the session when an old one is replayed", async () => {

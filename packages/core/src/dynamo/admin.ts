@@ -34,13 +34,15 @@ export function createTableInput(name: string): CreateTableCommandInput {
 }
 
 async function waitActive(dynamo: DynamoDBClient, name: string): Promise<void> {
+  let last = "";
   for (let i = 0; i < 600; i++) {
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: name }));
     const busy = Table?.TableStatus !== "ACTIVE" || Table.GlobalSecondaryIndexes?.some((g) => g.IndexStatus !== "ACTIVE");
     if (!busy) return;
+    last = `${Table?.TableStatus} ${(Table?.GlobalSecondaryIndexes ?? []).map((g) => `${g.IndexName}:${g.IndexStatus}`).join(" ")}`;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`table ${name} did not become ACTIVE`);
+  throw new Error(`table ${name} did not become ACTIVE (${last})`);
 }
 
 /**
