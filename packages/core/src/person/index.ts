@@ -55,15 +55,8 @@ export interface Info {
   createdAt: string;
 }
 
-function toInfo(item: {
-  personID: string;
-  displayName: string;
-  email?: string;
-  phone?: string;
-  city?: string;
-  locale: "zh-CN" | "en";
-  createdAt: string;
-}): Info {
+/** Picks the public fields: the stored item also carries the password hash. */
+function toInfo(item: Info): Info {
   return {
     personID: item.personID,
     displayName: item.displayName,
@@ -92,7 +85,7 @@ export async function create(input: { login: Login; displayName: string; passwor
     Dynamo.commit((await personEntity()).create(item)),
   ]);
   if (rejected !== -1) throw conflict("person.login_taken", "This email or mobile number already has an account", { login: "Already registered" });
-  return toInfo(item as Parameters<typeof toInfo>[0]);
+  return toInfo(item as Info);
 }
 
 /** For sign-in only: the person and their password hash behind a login. */
