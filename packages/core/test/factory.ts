@@ -1,7 +1,10 @@
 import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
+import { Cohort } from "@zhubo/core/cohort";
+import { Course } from "@zhubo/core/course";
 import { Membership } from "@zhubo/core/membership";
 import { Org } from "@zhubo/core/org";
+import { Person } from "@zhubo/core/person";
 
 /** Test data in one place. Phones are unique per call so files never collide. */
 let counter = 0;
@@ -43,4 +46,66 @@ export async function org(kind: "agency" | "brand", name = kind === "agency" ? "
   await as(operator.actor, () => Org.approve({ orgID: created.orgID }));
   const memberships = await Membership.ofPerson(admin.personID);
   return { org: created, admin: { ...admin, actor: actorOf({ personID: admin.personID, memberships }) }, ops: operator };
+}
+
+/** The five criteria DESIGN.md names, weights summing to 100. */
+export function rubric() {
+  const levels = ["未达标", "需改进", "合格", "良好", "优秀"];
+  return [
+    { name: "产品知识", weight: 25, levels },
+    { name: "镜头表现", weight: 20, levels },
+    { name: "互动留人", weight: 20, levels },
+    { name: "话术合规（无违禁词）", weight: 20, levels },
+    { name: "技术质量", weight: 15, levels },
+  ];
+}
+
+export function courseInput(agencyID: string) {
+  return {
+    agencyID,
+    title: "直播带货入门",
+    category: "food" as const,
+    language: "zh-CN" as const,
+    summary: "从选品到开播",
+    modules: [
+      {
+        title: "开播准备",
+        lessons: [
+          { title: "选品与卖点", body: "# 选品\n看毛利、看复购。", minutes: 30 },
+          { title: "灯光与收音", body: "三点布光。", minutes: 20, videoURL: "https://example.cn/v/light.mp4" },
+        ],
+      },
+      { title: "话术与合规", lessons: [{ title: "不说违禁词", body: "不说“最”“第一”。", minutes: 25 }] },
+    ],
+    requirement: { minutes: 120, sessions: 4 },
+    rubric: rubric(),
+  };
+}
+
+export function cohortInput(courseID: string, patch: Partial<Parameters<typeof Cohort.create>[0]> = {}) {
+  return { courseID, title: "苏州十二月班", startDate: "2026-12-01", endDate: "2027-01-15", capacity: 30, city: "suzhou" as const, online: false, ...patch };
+}
+
+/** An approved agency with a published course and an open cohort. */
+export async function openCohort(patch: Partial<Parameters<typeof Cohort.create>[0]> = {}) {
+  const agency = await org("agency");
+  const course = await as(agency.admin.actor, async () => {
+    const created = await Course.create(courseInput(agency.org.orgID));
+    return Course.publish({ courseID: created.courseID });
+  });
+  const cohort = await as(agency.admin.actor, () => Cohort.create(cohortInput(course.courseID, patch)));
+  return { ...agency, course, cohort };
+}
+
+let hashed: Promise<string> | undefined;
+/** Many people fast: one scrypt hash shared, written straight through Person.create (no sessions). */
+export async function people(n: number, name = "学员") {
+  hashed ??= (await import("../src/auth/password.js")).hash(PASSWORD);
+  const passwordHash = await hashed;
+  return Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const person = await Person.create({ login: { kind: "email", value: uniqueEmail(`p${i}`) }, displayName: `${name}${i + 1}`, passwordHash });
+      return actorOf({ personID: person.personID, memberships: [] });
+    }),
+  );
 }

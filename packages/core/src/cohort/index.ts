@@ -1,34 +1,65 @@
 import { z } from "zod/mini";
+import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Course } from "../course/index.js";
+import { conflict, isConditionFailure } from "../error/index.js";
 import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
+import { Membership } from "../membership/index.js";
+import { Org } from "../org/index.js";
 import { Person } from "../person/index.js";
+import { Tenant } from "../tenant/index.js";
 import { cohortEntity } from "./entity.js";
 
 export * as Cohort from "./index.js";
 
 export const MAX_CAPACITY = 500;
+const PAGE = 50;
+
+export interface LiveClass {
+  classID: string;
+  title: string;
+  startsAt: string;
+  minutes: number;
+}
 
 export interface Info {
   cohortID: string;
   courseID: string;
   agencyID: string;
+  category: string;
   title: string;
   startDate: string;
   endDate: string;
   capacity: number;
+  enrolled: number;
+  waitSeq: number;
   city?: string;
   online: boolean;
-  status: "scheduled" | "cancelled";
+  instructorIDs: string[];
+  schedule: LiveClass[];
+  status: "scheduled" | "deferred" | "cancelled";
+  statusReason?: string;
+  listing: "open" | "hidden";
   createdAt: string;
 }
 
+export const cohortID = z.string().check(z.regex(/^coh_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown cohort"));
 const courseID = z.string().check(z.regex(/^crs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown course"));
+const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2048))));
 const day = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01"),
-  z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Not a real date"),
+  z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a real date"),
 );
+const personID = z.string().check(z.regex(/^prs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown person"));
+const reason = z.string().check(z.trim(), z.minLength(2, "Tell learners why"), z.maxLength(500, "At most 500 characters"));
+
+const LiveClassSchema = z.object({
+  classID: z.optional(z.string().check(z.regex(/^cls_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown class"))),
+  title: z.string().check(z.trim(), z.minLength(1, "Enter a title"), z.maxLength(120, "At most 120 characters")),
+  startsAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "Use a time like 2026-12-01T19:30+08:00")),
+  minutes: z.int().check(z.minimum(15, "At least 15 minutes"), z.maximum(600, "At most 600 minutes")),
+});
 
 export const CreateSchema = z.object({
   courseID,
@@ -38,20 +69,163 @@ export const CreateSchema = z.object({
   capacity: z.int().check(z.minimum(1, "At least 1 seat"), z.maximum(MAX_CAPACITY, `At most ${MAX_CAPACITY} seats`)),
   city: z.optional(z.enum(Person.cities)),
   online: z.boolean(),
+  instructorIDs: z.optional(z.array(personID).check(z.maxLength(10, "At most 10 instructors"))),
+  schedule: z.optional(z.array(LiveClassSchema).check(z.maxLength(120, "At most 120 live classes"))),
 });
 
-/** A run of a course; in person (a city) or online, never neither. */
+async function read(id: string): Promise<Info | undefined> {
+  const found = await (await cohortEntity()).get({ cohortID: id }).go();
+  return (found.data as Info | null) ?? undefined;
+}
+
+/** Listed cohorts are for everyone to find; others only for their agency (and ops). */
+const visible = (c: Info): Tenant.Ref => (c.listing === "open" ? { kind: "public" } : { kind: "agency", id: c.agencyID });
+
+/** Per-field checks that need more than one field; nothing is written when any fails. */
+function checkDates(input: { startDate: string; endDate: string; online: boolean; city?: string; schedule?: z.output<typeof LiveClassSchema>[] }) {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  if (input.endDate < input.startDate) issues.push({ path: ["endDate"], message: "Ends before it starts" });
+  if (!input.online && !input.city) issues.push({ path: ["city"], message: "Choose a city or make it online" });
+  const first = Date.parse(`${input.startDate}T00:00:00+08:00`);
+  const last = Date.parse(`${input.endDate}T23:59:59+08:00`);
+  (input.schedule ?? []).forEach((c, i) => {
+    const t = Date.parse(c.startsAt);
+    if (Number.isNaN(t) || t < first || t > last)
+      issues.push({ path: ["schedule", i, "startsAt"], message: "Must fall between the cohort's start and end dates" });
+  });
+  if (issues.length) throw invalid(issues);
+}
+
+/** Instructors must belong to the cohort's agency as instructors or admins. */
+async function checkInstructors(agencyID: string, ids: string[]) {
+  const roles = await Promise.all(ids.map((id) => Membership.roleOf(id, agencyID)));
+  const issues = ids.flatMap((_, i) =>
+    roles[i] === "instructor" || roles[i] === "admin" ? [] : [{ path: ["instructorIDs", i], message: "Not an instructor of this agency" }],
+  );
+  if (issues.length) throw invalid(issues);
+}
+
 export const create = fn(CreateSchema, async (input) => {
-  if (input.endDate < input.startDate) throw invalid([{ path: ["endDate"], message: "Ends before it starts" }]);
-  if (!input.online && !input.city) throw invalid([{ path: ["city"], message: "Choose a city or make it online" }]);
+  checkDates(input);
   const course = await Course.administered(input.courseID);
-  const item = { ...input, cohortID: Id.create("cohort"), agencyID: course.agencyID, status: "scheduled" as const, createdAt: Clock.iso() };
+  const instructorIDs = [...new Set(input.instructorIDs ?? [])];
+  await checkInstructors(course.agencyID, instructorIDs);
+  const item: Info = {
+    ...input,
+    instructorIDs,
+    schedule: (input.schedule ?? [])
+      .map((c) => ({ ...c, classID: c.classID ?? Id.create("liveClass") }))
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)),
+    cohortID: Id.create("cohort"),
+    agencyID: course.agencyID,
+    category: course.category,
+    enrolled: 0,
+    waitSeq: 0,
+    status: "scheduled",
+    listing: course.status === "published" ? "open" : "hidden",
+    createdAt: Clock.iso(),
+  };
   await (await cohortEntity()).create(item).go();
-  return item satisfies Info;
+  return item;
 });
 
-export const listByCourse = fn(z.object({ courseID, cursor: z.optional(z.nullable(z.string().check(z.maxLength(2048)))) }), async ({ courseID, cursor }) => {
+export const get = fn(z.object({ cohortID }), ({ cohortID }) => Tenant.load("cohort.not_found", () => read(cohortID), visible, { ops: true }));
+
+export const listByCourse = fn(z.object({ courseID, cursor }), async ({ courseID, cursor }) => {
   await Course.get({ courseID });
-  const page = await (await cohortEntity()).query.cohortsOfCourse({ courseID }).go({ cursor: cursor ?? null, limit: 50 });
-  return { items: page.data as Info[], cursor: page.cursor };
+  const page = await (await cohortEntity()).query.cohortsOfCourse({ courseID }).go({ cursor: cursor ?? null, limit: PAGE });
+  const items = page.data as Info[];
+  return { items: items.filter((c) => Tenant.canSee(visible(c), { ops: true })), cursor: page.cursor };
 });
+
+/**
+ * Upcoming cohorts from a start date on (today by default). The key condition bounds the page
+ * to listed cohorts starting on or after `from`; category, city and online only trim it.
+ */
+export const browse = fn(
+  z.object({
+    from: z.optional(day),
+    category: z.optional(z.enum(Org.categories)),
+    city: z.optional(z.enum(Person.cities)),
+    online: z.optional(z.boolean()),
+    cursor,
+  }),
+  async ({ from, category, city, online, cursor }) => {
+    const start = from ?? Clock.iso().slice(0, 10);
+    const page = await (await cohortEntity()).query
+      .upcoming({ listing: "open" })
+      .gte({ startDate: start })
+      .where((a, op) =>
+        [category ? op.eq(a.category, category as string) : "", city ? op.eq(a.city, city as string) : "", online === undefined ? "" : op.eq(a.online, online)]
+          .filter(Boolean)
+          .join(" AND "),
+      )
+      .go({ cursor: cursor ?? null, limit: PAGE });
+    return { items: page.data as Info[], cursor: page.cursor };
+  },
+);
+
+/** The cohorts an instructor teaches: their agencies' timetables, trimmed to the ones naming them. */
+export const teaching = fn(z.object({ cursor }), async ({ cursor }) => {
+  const actor = Actor.person();
+  const agencies = actor.memberships.filter((m) => m.kind === "agency" && (m.role === "instructor" || m.role === "admin")).map((m) => m.orgID);
+  const entity = await cohortEntity();
+  const pages = await Promise.all(
+    agencies.map((agencyID) =>
+      entity.query
+        .cohortsOfAgency({ agencyID })
+        .where((a, op) => op.contains(a.instructorIDs, actor.personID))
+        .go({ cursor: agencies.length === 1 ? (cursor ?? null) : null, limit: PAGE }),
+    ),
+  );
+  return { items: pages.flatMap((p) => p.data as Info[]), cursor: pages.length === 1 ? (pages[0]?.cursor ?? null) : null };
+});
+
+export const listByAgency = fn(
+  z.object({ agencyID: z.string().check(z.regex(/^agy_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown agency")), cursor }),
+  async ({ agencyID, cursor }) => {
+    Tenant.assert("agency.not_found", { kind: "agency", id: agencyID }, { ops: true });
+    const page = await (await cohortEntity()).query.cohortsOfAgency({ agencyID }).go({ cursor: cursor ?? null, limit: PAGE });
+    return { items: page.data as Info[], cursor: page.cursor };
+  },
+);
+
+async function administered(id: string): Promise<Info> {
+  Actor.person();
+  return Tenant.load(
+    "cohort.not_found",
+    () => read(id),
+    (c) => ({ kind: "agency", id: c.agencyID }),
+    { roles: ["admin"] },
+  );
+}
+
+/** Cancelling takes the cohort out of the catalogue; enrolled learners see the reason on their page. */
+export const cancel = fn(z.object({ cohortID, reason }), async ({ cohortID, reason }) => {
+  const cohort = await administered(cohortID);
+  if (cohort.status === "cancelled") throw conflict("cohort.cancelled", "This cohort is already cancelled");
+  await (await cohortEntity()).patch({ cohortID }).set({ status: "cancelled", statusReason: reason, listing: "hidden" }).go();
+  return { ...cohort, status: "cancelled" as const, statusReason: reason, listing: "hidden" as const };
+});
+
+/** Deferring moves the dates (and keeps every seat and waitlist place). */
+export const defer = fn(z.object({ cohortID, startDate: day, endDate: day, reason }), async ({ cohortID, startDate, endDate, reason }) => {
+  const cohort = await administered(cohortID);
+  checkDates({ ...cohort, startDate, endDate, schedule: [] });
+  if (cohort.status === "cancelled") throw conflict("cohort.cancelled", "A cancelled cohort can't be deferred");
+  try {
+    await (await cohortEntity())
+      .patch({ cohortID })
+      .set({ status: "deferred", statusReason: reason, startDate, endDate })
+      .where((a, op) => op.ne(a.status, "cancelled"))
+      .go();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict("cohort.cancelled", "A cancelled cohort can't be deferred");
+    throw e;
+  }
+  return { ...cohort, status: "deferred" as const, statusReason: reason, startDate, endDate };
+});
+
+/** For the enrolment module, which checks access itself. */
+export const load = read;
+export { cohortEntity as entity };

@@ -1,16 +1,19 @@
 import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
-import { conflict } from "../error/index.js";
+import { conflict, isConditionFailure } from "../error/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
 import { Tenant } from "../tenant/index.js";
+import { type Criterion, lessonIDs, type Module, ModulesSchema, type Requirement, RequirementSchema, RubricSchema, withIDs } from "./content.js";
 import { courseEntity } from "./entity.js";
 
+export { type Criterion, type Lesson, LIMITS, lessonIDs, type Module, type Requirement, totalMinutes } from "./content.js";
 export * as Course from "./index.js";
 
 export const languages = ["zh-CN", "en", "wuu", "yue"] as const;
+const PAGE = 50;
 
 export interface Info {
   courseID: string;
@@ -19,65 +22,128 @@ export interface Info {
   category: string;
   language: string;
   summary?: string;
+  modules: Module[];
+  requirement: Requirement;
+  rubric: Criterion[];
+  version: number;
   status: "draft" | "published";
   createdAt: string;
+  updatedAt: string;
 }
+
+/** What a catalogue list shows: no lesson bodies. */
+export type Summary = Omit<Info, "modules" | "rubric"> & { lessons: number; minutes: number };
 
 const agencyID = z.string().check(z.regex(/^agy_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown agency"));
 const courseID = z.string().check(z.regex(/^crs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown course"));
-const PAGE = 50;
+const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2048))));
 
-async function read(id: string): Promise<Info | undefined> {
-  const found = await (await courseEntity()).get({ courseID: id }).go();
-  return found.data ?? undefined;
-}
-
-export const CreateSchema = z.object({
-  agencyID,
+const Fields = {
   title: z.string().check(z.trim(), z.minLength(2, "At least 2 characters"), z.maxLength(120, "At most 120 characters")),
   category: z.enum(Org.categories),
   language: z.enum(languages),
   summary: z.optional(z.string().check(z.trim(), z.maxLength(2000, "At most 2000 characters"))),
-});
+  modules: ModulesSchema,
+  requirement: RequirementSchema,
+  rubric: RubricSchema,
+};
+
+async function read(id: string): Promise<Info | undefined> {
+  const found = await (await courseEntity()).get({ courseID: id }).go();
+  return (found.data as Info | null) ?? undefined;
+}
+
+export function summarise(course: Info): Summary {
+  const { modules, rubric: _rubric, ...rest } = course;
+  const lessons = modules.flatMap((m) => m.lessons);
+  return { ...rest, lessons: lessons.length, minutes: lessons.reduce((n, l) => n + l.minutes, 0) };
+}
+
+/** Who may see a course: anyone once published; its agency (and ops) while a draft. */
+const visible = (c: Info): Tenant.Ref => (c.status === "published" ? { kind: "public" } : { kind: "agency", id: c.agencyID });
+
+export const CreateSchema = z.object({ agencyID, ...Fields, modules: z.optional(ModulesSchema) });
 
 /** Agency admins of an approved agency create courses; they start as drafts. */
 export const create = fn(CreateSchema, async (input) => {
   Tenant.assert("agency.not_found", { kind: "agency", id: input.agencyID }, { roles: ["admin"] });
   const agency = await Org.get({ orgID: input.agencyID });
   if (agency.status !== "active") throw conflict("agency.not_active", "Your agency is waiting for approval");
-  const item = { ...input, courseID: Id.create("course"), status: "draft" as const, createdAt: Clock.iso() };
+  const now = Clock.iso();
+  const { modules, rubric } = withIDs(input.modules ?? [], input.rubric);
+  const item: Info = { ...input, modules, rubric, courseID: Id.create("course"), status: "draft", version: 1, createdAt: now, updatedAt: now };
   await (await courseEntity()).create(item).go();
-  return item satisfies Info;
+  return item;
 });
 
-/** Members of the agency (and ops) see its courses; everyone else gets NOT_FOUND. */
-export const get = fn(z.object({ courseID }), ({ courseID }) =>
-  Tenant.load(
-    "course.not_found",
-    () => read(courseID),
-    (c) => ({ kind: "agency", id: c.agencyID }),
-    { ops: true },
-  ),
-);
+export const UpdateSchema = z.object({ courseID, version: z.int(), ...Fields });
 
-export const listByAgency = fn(z.object({ agencyID, cursor: z.optional(z.nullable(z.string().check(z.maxLength(2048)))) }), async ({ agencyID, cursor }) => {
+/**
+ * Replaces the course's content. `version` is the one the editor loaded: an edit made meanwhile
+ * by someone else is a conflict, not silently overwritten. Enrolled learners keep the
+ * requirement and rubric snapshotted at enrolment.
+ */
+export const update = fn(UpdateSchema, async (input) => {
+  const course = await administered(input.courseID);
+  const { modules, rubric } = withIDs(input.modules, input.rubric);
+  const next: Info = { ...course, ...input, modules, rubric, version: course.version + 1, updatedAt: Clock.iso() };
+  try {
+    await (await courseEntity())
+      .patch({ courseID: input.courseID })
+      .composite({ createdAt: course.createdAt })
+      .set({
+        title: next.title,
+        category: next.category,
+        language: next.language,
+        summary: next.summary,
+        modules,
+        rubric,
+        requirement: next.requirement,
+        version: next.version,
+        updatedAt: next.updatedAt,
+      })
+      .where((a, op) => op.eq(a.version, input.version))
+      .go();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict("course.edited_elsewhere", "Someone else saved this course meanwhile. Reload and try again.");
+    throw e;
+  }
+  return next;
+});
+
+const setStatus = (status: Info["status"]) =>
+  fn(z.object({ courseID }), async ({ courseID }) => {
+    const course = await administered(courseID);
+    if (status === "published" && lessonIDs(course.modules).length === 0) {
+      throw conflict("course.empty", "Add at least one lesson before publishing", { modules: "Add at least one lesson" });
+    }
+    await (await courseEntity())
+      .patch({ courseID })
+      .composite({ category: course.category, createdAt: course.createdAt })
+      .set({ status, updatedAt: Clock.iso() })
+      .go();
+    return { ...course, status };
+  });
+
+export const publish = setStatus("published");
+export const unpublish = setStatus("draft");
+
+export const get = fn(z.object({ courseID }), ({ courseID }) => Tenant.load("course.not_found", () => read(courseID), visible, { ops: true }));
+
+export const listByAgency = fn(z.object({ agencyID, cursor }), async ({ agencyID, cursor }) => {
   Tenant.assert("agency.not_found", { kind: "agency", id: agencyID }, { ops: true });
   const page = await (await courseEntity()).query.coursesOfAgency({ agencyID }).go({ cursor: cursor ?? null, limit: PAGE });
-  return { items: page.data as Info[], cursor: page.cursor };
+  return { items: (page.data as Info[]).map(summarise), cursor: page.cursor };
 });
 
-export const publish = fn(z.object({ courseID }), async ({ courseID }) => {
-  const course = await Tenant.load(
-    "course.not_found",
-    () => read(courseID),
-    (c) => ({ kind: "agency", id: c.agencyID }),
-    { roles: ["admin"] },
-  );
-  await (await courseEntity()).patch({ courseID }).set({ status: "published" }).go();
-  return { ...course, status: "published" as const };
+/** The catalogue: published courses, all or one category, served by the catalogue index. */
+export const browse = fn(z.object({ category: z.optional(z.enum(Org.categories)), cursor }), async ({ category, cursor }) => {
+  const query = (await courseEntity()).query.catalogue({ status: "published", ...(category ? { category } : {}) });
+  const page = await query.go({ cursor: cursor ?? null, limit: PAGE });
+  return { items: (page.data as Info[]).map(summarise), cursor: page.cursor };
 });
 
-/** The actor may administer the course's agency (cohort creation and later course editing). */
+/** The course, when the actor may administer its agency (cohort creation, editing). */
 export async function administered(id: string): Promise<Info> {
   Actor.person();
   return Tenant.load(
@@ -87,3 +153,6 @@ export async function administered(id: string): Promise<Info> {
     { roles: ["admin"] },
   );
 }
+
+/** For sibling modules (cohorts, enrolment) that have already checked access. */
+export const load = read;

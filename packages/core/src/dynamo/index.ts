@@ -87,13 +87,22 @@ export function commit(operation: object): Commit {
 }
 
 /**
- * Runs commits as one TransactWriteItems. Returns the index of the first rejected item
- * (ConditionalCheckFailed), or -1 when it committed.
+ * Runs commits as one TransactWriteItems. Returns the index of the first item whose condition
+ * failed, or -1 when it committed. Transactions that lose a race with another transaction on
+ * the same item (TransactionConflict) are retried with jittered backoff: contention on a
+ * popular cohort is normal, not an error.
  */
-export async function transact(anchor: { schema: unknown }, commits: Commit[]): Promise<number> {
+export async function transact(anchor: { schema: unknown }, commits: Commit[], attempts = 25): Promise<number> {
   const { createWriteTransaction } = await electro();
-  const result = await createWriteTransaction({ anchor } as never, () => commits as never).go();
-  if (!result.canceled) return -1;
-  const rejected = (result.data as { rejected: boolean; code: string }[]).findIndex((r) => r.rejected);
-  return rejected === -1 ? 0 : rejected;
+  for (let attempt = 1; ; attempt++) {
+    const result = await createWriteTransaction({ anchor } as never, () => commits as never).go();
+    if (!result.canceled) return -1;
+    const reasons = result.data as { rejected: boolean; code: string }[];
+    const failed = reasons.findIndex((r) => r.code === "ConditionalCheckFailed");
+    if (failed !== -1) return failed;
+    if (!reasons.some((r) => r.code === "TransactionConflict") || attempt >= attempts) {
+      throw new Error(`transaction cancelled: ${reasons.map((r) => r.code).join(", ")}`);
+    }
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 10 * 2 ** attempt)));
+  }
 }

@@ -10,7 +10,11 @@ export const prefixes = {
   invitation: "inv",
   request: "req",
   course: "crs",
+  module: "mod",
+  lesson: "les",
+  criterion: "crt",
   cohort: "coh",
+  liveClass: "cls",
 } as const;
 
 export type Prefix = keyof typeof prefixes;

@@ -31,6 +31,12 @@ export async function ofPerson(personID: string): Promise<Actor.Membership[]> {
   return result.data.map((m) => ({ orgID: m.orgID, kind: m.kind, role: m.role }));
 }
 
+/** A person's role in an org, or undefined: one GetItem (instructor checks). */
+export async function roleOf(personID: string, orgID: string): Promise<Actor.Role | undefined> {
+  const found = await (await membershipEntity()).get({ personID, orgID }).go();
+  return found.data?.role;
+}
+
 /** A transaction item granting a membership, for verbs that create an org and its first admin atomically. */
 export async function grantCommit(input: Omit<Info, "createdAt">) {
   return Dynamo.commit((await membershipEntity()).create({ ...input, createdAt: Clock.iso() }));

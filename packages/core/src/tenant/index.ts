@@ -4,7 +4,7 @@ import { notFound } from "../error/index.js";
 export * as Tenant from "./index.js";
 
 /** Who owns an object: a person, an agency, a brand or the platform. */
-export type Ref = { kind: "person"; id: string } | { kind: "agency" | "brand"; id: string } | { kind: "platform" };
+export type Ref = { kind: "person"; id: string } | { kind: "agency" | "brand"; id: string } | { kind: "platform" } | { kind: "public" };
 
 export interface Rule {
   /** Roles inside an org tenant that may see the object; any member when omitted. */
@@ -14,6 +14,7 @@ export interface Rule {
 }
 
 export function canSee(ref: Ref, rule: Rule = {}): boolean {
+  if (ref.kind === "public") return true;
   const actor = Actor.use();
   if (actor.type !== "person") return false;
   if (rule.ops && Actor.isOps()) return true;
