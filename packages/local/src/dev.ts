@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed.js";
+import { DEMO_ACCOUNTS, DEMO_LEARNERS, DEMO_PASSWORD } from "./seed.js";
 import { startStack } from "./stack.js";
 
 /** `pnpm dev`: the whole product on this laptop. Flags: --fresh wipes .data first. */
@@ -21,7 +21,7 @@ try {
     web: "dev",
     log: (line) => console.log(`  ${line}`),
   });
-  const rows = Object.values(DEMO_ACCOUNTS).map((a) => `  ${a.role.padEnd(24)} ${a.login.padEnd(18)} ${a.name}`);
+  const rows = [...Object.values(DEMO_ACCOUNTS), ...DEMO_LEARNERS].map((a) => `  ${a.role.padEnd(24)} ${a.login.padEnd(18)} ${a.name}`);
   console.log(`
 zhubo is running on this machine
   web app         ${stack.webUrl}

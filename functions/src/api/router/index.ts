@@ -1,6 +1,6 @@
 import { createCallerFactory, router } from "../trpc.js";
 import { authRouter } from "./auth.js";
-import { cohortRouter, courseRouter } from "./course.js";
+import { cohortRouter, courseRouter, enrolmentRouter } from "./course.js";
 import { invitationRouter, orgRouter } from "./org.js";
 
 export const appRouter = router({
@@ -9,6 +9,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   course: courseRouter,
   cohort: cohortRouter,
+  enrolment: enrolmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -229,6 +229,17 @@ export const completeLesson = fn(
 );
 
 /**
+ * Sets a learner's practice totals. The practice-session ledger recomputes totals from its
+ * reconciled sessions and sets them here (idempotent); the local seed uses it for demo data.
+ */
+export async function setPractice(cohortID: string, learnerID: string, totals: { minutes: number; sessions: number }): Promise<void> {
+  await (await enrolmentEntity())
+    .patch({ cohortID, learnerID })
+    .set({ practiceMinutes: totals.minutes, practiceSessions: totals.sessions, updatedAt: Clock.iso() })
+    .go();
+}
+
+/**
  * The roster: every learner of the cohort with progress and who is falling behind. For the
  * cohort's instructors, the agency's admins and ops; NOT_FOUND for everyone else.
  */

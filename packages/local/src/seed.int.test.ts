@@ -1,0 +1,38 @@
+import { Auth } from "@zhubo/core/auth";
+import { Cohort } from "@zhubo/core/cohort";
+import { Course } from "@zhubo/core/course";
+import { Enrolment } from "@zhubo/core/enrolment";
+import { Org } from "@zhubo/core/org";
+import { describe, expect, it } from "vitest";
+import { actorOf, as } from "../../core/test/factory.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from "./seed.js";
+
+const signIn = async (login: string) => {
+  const tokens = await Auth.signIn({ login, password: DEMO_PASSWORD });
+  return actorOf(tokens);
+};
+
+describe("demo data", () => {
+  it("has a running Suzhou cohort whose instructor sees learners at different stages, and seeds only once", async () => {
+    expect(await seed()).toBe(true);
+    expect(await seed()).toBe(false);
+
+    const instructor = await signIn(DEMO_ACCOUNTS.instructor.login);
+    const teaching = await as(instructor, () => Cohort.teaching({}));
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const running = teaching.items.find((c) => c.startDate <= today && c.endDate >= today);
+    expect(running?.city).toBe("suzhou");
+    const roster = await as(instructor, () => Enrolment.roster({ cohortID: running?.cohortID as string }));
+    const percents = roster.items.map((r) => r.progress.percent);
+    expect(roster.items.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(percents).size).toBeGreaterThanOrEqual(4);
+
+    const catalogue = await Course.browse({ category: "local_speciality" });
+    expect(catalogue.items[0]?.title).toContain("直播带货");
+
+    const brand = await signIn(DEMO_ACCOUNTS.brand.login);
+    const [mooncakes] = await as(brand, () => Org.mine());
+    expect(mooncakes).toMatchObject({ kind: "brand", city: "xuzhou", status: "active" });
+    expect(mooncakes?.description).toContain("牛肉月饼");
+  }, 120_000);
+});
