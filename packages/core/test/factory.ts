@@ -1,5 +1,6 @@
 import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
+import { Catalogue } from "@zhubo/core/catalogue";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
 import { Membership } from "@zhubo/core/membership";
@@ -91,7 +92,7 @@ export async function openCohort(patch: Partial<Parameters<typeof Cohort.create>
   const agency = await org("agency");
   const course = await as(agency.admin.actor, async () => {
     const created = await Course.create(courseInput(agency.org.orgID));
-    return Course.publish({ courseID: created.courseID });
+    return Catalogue.publish({ courseID: created.courseID });
   });
   const cohort = await as(agency.admin.actor, () => Cohort.create(cohortInput(course.courseID, patch)));
   return { ...agency, course, cohort };

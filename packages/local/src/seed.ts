@@ -1,5 +1,6 @@
 import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
+import { Catalogue } from "@zhubo/core/catalogue";
 import { Clock } from "@zhubo/core/clock";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
@@ -83,7 +84,7 @@ export async function seed(): Promise<boolean> {
       summary: "选品与卖点、开播话术与合规（不说违禁词）、镜头表现、互动留人、技术与灯光。约120学时，含实战练播。",
       ...demoCurriculum,
     });
-    const published = await Course.publish({ courseID: created.courseID });
+    const published = await Catalogue.publish({ courseID: created.courseID });
     const running = await Cohort.create({
       courseID: created.courseID,
       title: "2026年冬季苏州线下班",

@@ -1,3 +1,4 @@
+import { Catalogue } from "@zhubo/core/catalogue";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
 import { Enrolment } from "@zhubo/core/enrolment";
@@ -6,8 +7,8 @@ import { procedure, router } from "../trpc.js";
 export const courseRouter = router({
   create: procedure.input(Course.create.schema).mutation(({ input }) => Course.create(input)),
   update: procedure.input(Course.update.schema).mutation(({ input }) => Course.update(input)),
-  publish: procedure.input(Course.publish.schema).mutation(({ input }) => Course.publish(input)),
-  unpublish: procedure.input(Course.unpublish.schema).mutation(({ input }) => Course.unpublish(input)),
+  publish: procedure.input(Catalogue.publish.schema).mutation(({ input }) => Catalogue.publish(input)),
+  unpublish: procedure.input(Catalogue.unpublish.schema).mutation(({ input }) => Catalogue.unpublish(input)),
   get: procedure.input(Course.get.schema).query(({ input }) => Course.get(input)),
   listByAgency: procedure.input(Course.listByAgency.schema).query(({ input }) => Course.listByAgency(input)),
   browse: procedure.input(Course.browse.schema).query(({ input }) => Course.browse(input)),

@@ -226,6 +226,15 @@ export const defer = fn(z.object({ cohortID, startDate: day, endDate: day, reaso
   return { ...cohort, status: "deferred" as const, statusReason: reason, startDate, endDate };
 });
 
+/** Lists or hides every live cohort of a course (its course was published or unpublished). */
+export async function relist(courseID: string, listing: Info["listing"]): Promise<number> {
+  const entity = await cohortEntity();
+  const all = await entity.query.cohortsOfCourse({ courseID }).go({ pages: "all" });
+  const changed = (all.data as Info[]).filter((c) => c.status !== "cancelled" && c.listing !== listing);
+  await Promise.all(changed.map((c) => entity.patch({ cohortID: c.cohortID }).set({ listing }).go()));
+  return changed.length;
+}
+
 /** For the enrolment module, which checks access itself. */
 export const load = read;
 export { cohortEntity as entity };

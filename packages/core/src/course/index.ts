@@ -111,22 +111,21 @@ export const update = fn(UpdateSchema, async (input) => {
   return next;
 });
 
-const setStatus = (status: Info["status"]) =>
-  fn(z.object({ courseID }), async ({ courseID }) => {
-    const course = await administered(courseID);
-    if (status === "published" && lessonIDs(course.modules).length === 0) {
-      throw conflict("course.empty", "Add at least one lesson before publishing", { modules: "Add at least one lesson" });
-    }
-    await (await courseEntity())
-      .patch({ courseID })
-      .composite({ category: course.category, createdAt: course.createdAt })
-      .set({ status, updatedAt: Clock.iso() })
-      .go();
-    return { ...course, status };
-  });
+export const CourseRef = z.object({ courseID });
 
-export const publish = setStatus("published");
-export const unpublish = setStatus("draft");
+/** Publishing needs at least one lesson. Catalogue.publish/unpublish call this and relist the cohorts. */
+export async function setStatus(id: string, status: Info["status"]): Promise<Info> {
+  const course = await administered(id);
+  if (status === "published" && lessonIDs(course.modules).length === 0) {
+    throw conflict("course.empty", "Add at least one lesson before publishing", { modules: "Add at least one lesson" });
+  }
+  await (await courseEntity())
+    .patch({ courseID: id })
+    .composite({ category: course.category, createdAt: course.createdAt })
+    .set({ status, updatedAt: Clock.iso() })
+    .go();
+  return { ...course, status };
+}
 
 export const get = fn(z.object({ courseID }), ({ courseID }) => Tenant.load("course.not_found", () => read(courseID), visible, { ops: true }));
 
