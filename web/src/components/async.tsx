@@ -1,4 +1,5 @@
-import { type Accessor, createEffect, createSignal, type JSX, Match, on, type Resource, Switch } from "solid-js";
+import { type Accessor, createEffect, createSignal, type JSX, Match, on, type Resource, Show, Switch } from "solid-js";
+import { t } from "../i18n";
 import { LoadError, Loading } from "./ui";
 
 /** A resource's value when it has one; unlike calling the resource, never throws its error. */
@@ -67,4 +68,15 @@ export function createPaged<K, T>(key: Accessor<K | undefined>, fetchPage: (key:
     reload: () => load(null),
     drop: (match) => setItems((list) => list.filter((item) => !match(item))),
   };
+}
+
+/** The button under a paged list that fetches its next page, while there is one. */
+export function LoadMore(props: { of: Pick<Paged<unknown>, "hasMore" | "state" | "loadMore"> }) {
+  return (
+    <Show when={props.of.hasMore()}>
+      <button type="button" class="btn btn-secondary btn-block" disabled={props.of.state() === "more"} onClick={() => props.of.loadMore()}>
+        {t("common.loadMore")}
+      </button>
+    </Show>
+  );
 }

@@ -2,7 +2,7 @@ import { createSignal } from "solid-js";
 import { api } from "../api/client";
 import type { Org } from "../api/types";
 import { t } from "../i18n";
-import { Field } from "./field";
+import { TextField } from "./field";
 import { createForm } from "./form";
 import { notify } from "./toast";
 import { FormError } from "./ui";
@@ -30,23 +30,7 @@ export function Decision(props: { org: Org; onDecided: (org: Org) => void }) {
   return (
     <form ref={form.ref} class="decision" novalidate onSubmit={(e) => e.preventDefault()}>
       <FormError message={form.formError()} />
-      <Field label={t("ops.note")} error={form.fieldError("note")}>
-        {(c) => (
-          <input
-            id={c.id}
-            name="note"
-            type="text"
-            maxLength={500}
-            value={note()}
-            onInput={(e) => {
-              setNote(e.currentTarget.value);
-              form.touch("note");
-            }}
-            aria-invalid={c.invalid}
-            aria-describedby={c.describedBy}
-          />
-        )}
-      </Field>
+      <TextField label={t("ops.note")} form={form} name="note" value={note} setValue={setNote} maxLength={500} />
       <div class="button-row decision-actions">
         <button type="button" class="btn btn-primary" data-testid="approve" disabled={form.submitting()} onClick={() => decide("approve")}>
           {form.submitting() && pressed() === "approve" ? t("common.loading") : t("ops.approve")}

@@ -6,7 +6,7 @@ import { date, t } from "../i18n";
 import { displayLogin, loginForApi } from "../i18n/format";
 import { orgRoleName } from "../i18n/names";
 import type { Paged } from "./async";
-import { Field } from "./field";
+import { SelectField, TextField } from "./field";
 import { createForm, required } from "./form";
 import { notify, notifyError } from "./toast";
 import { Card, FormError, LoadError, Loading } from "./ui";
@@ -16,6 +16,10 @@ export function InviteForm(props: { org: Org; onInvited: () => void }) {
   const [login, setLogin] = createSignal("");
   const [role, setRole] = createSignal<InviteRole>(roles()[0] ?? "admin");
   const form = createForm(["login", "role"] as const);
+  const pickRole = (value: string) => {
+    const next = roles().find((r) => r === value);
+    if (next) setRole(next);
+  };
 
   async function send() {
     const invited = login();
@@ -29,43 +33,20 @@ export function InviteForm(props: { org: Org; onInvited: () => void }) {
     <Card title={t("invite.title")} testid="invite">
       <form ref={form.ref} class="form" novalidate onSubmit={(e) => form.submit(e, () => required({ login: login() }), send)}>
         <FormError message={form.formError()} />
-        <Field label={t("field.login")} hint={t("invite.hint")} error={form.fieldError("login")}>
-          {(c) => (
-            <input
-              id={c.id}
-              name="login"
-              type="text"
-              autocomplete="off"
-              autocapitalize="none"
-              spellcheck={false}
-              value={login()}
-              onInput={(e) => {
-                setLogin(e.currentTarget.value);
-                form.touch("login");
-              }}
-              aria-invalid={c.invalid}
-              aria-describedby={c.describedBy}
-            />
-          )}
-        </Field>
-        <Field label={t("invite.role")} error={form.fieldError("role")}>
-          {(c) => (
-            <select
-              id={c.id}
-              name="role"
-              value={role()}
-              onChange={(e) => {
-                const next = roles().find((r) => r === e.currentTarget.value);
-                if (next) setRole(next);
-                form.touch("role");
-              }}
-              aria-invalid={c.invalid}
-              aria-describedby={c.describedBy}
-            >
-              <For each={roles()}>{(r) => <option value={r}>{orgRoleName(r)}</option>}</For>
-            </select>
-          )}
-        </Field>
+        <TextField
+          label={t("field.login")}
+          hint={t("invite.hint")}
+          form={form}
+          name="login"
+          value={login}
+          setValue={setLogin}
+          autocomplete="off"
+          autocapitalize="none"
+          spellcheck={false}
+        />
+        <SelectField label={t("invite.role")} form={form} name="role" value={role} setValue={pickRole}>
+          <For each={roles()}>{(r) => <option value={r}>{orgRoleName(r)}</option>}</For>
+        </SelectField>
         <button type="submit" class="btn btn-primary" disabled={form.submitting()}>
           {form.submitting() ? t("invite.submitting") : t("invite.submit")}
         </button>

@@ -4,7 +4,7 @@ import type { OrgMember } from "../api/types";
 import { date, t } from "../i18n";
 import { orgRoleName } from "../i18n/names";
 import { session } from "../session/session";
-import { createPaged } from "./async";
+import { createPaged, LoadMore } from "./async";
 import { notify, notifyError } from "./toast";
 import { Avatar, Card, LoadError, Loading } from "./ui";
 
@@ -68,11 +68,7 @@ export function MembersCard(props: { orgID: string; admin: boolean }) {
               )}
             </For>
           </ul>
-          <Show when={members.hasMore()}>
-            <button type="button" class="btn btn-secondary btn-block" disabled={members.state() === "more"} onClick={() => members.loadMore()}>
-              {t("common.loadMore")}
-            </button>
-          </Show>
+          <LoadMore of={members} />
         </Show>
       </Show>
     </Card>

@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api/client";
 import type { Org, OrgKind, OrgStatus } from "../api/types";
-import { createPaged, loaded } from "../components/async";
+import { createPaged, LoadMore, loaded } from "../components/async";
 import { Decision } from "../components/decision";
 import { OrgSummary } from "../components/org-summary";
 import { Card, EmptyState, LoadError, Loading } from "../components/ui";
@@ -99,11 +99,7 @@ export function OpsHome() {
                 )}
               </For>
             </ul>
-            <Show when={list.hasMore()}>
-              <button type="button" class="btn btn-secondary btn-block" disabled={list.state() === "more"} onClick={() => list.loadMore()}>
-                {t("common.loadMore")}
-              </button>
-            </Show>
+            <LoadMore of={list} />
           </Show>
         </Show>
       </Show>

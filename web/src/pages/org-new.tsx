@@ -3,7 +3,7 @@ import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { categories, cities, isCity } from "../api/catalog";
 import { api } from "../api/client";
 import type { Category, OrgKind } from "../api/types";
-import { Field } from "../components/field";
+import { SelectField, TextAreaField, TextField } from "../components/field";
 import { createForm, required } from "../components/form";
 import { notify } from "../components/toast";
 import { FormError } from "../components/ui";
@@ -71,61 +71,32 @@ export function OrgNewPage() {
             )}
           </For>
         </fieldset>
-        <Field label={t("field.orgName")} hint={t("field.orgName.hint")} error={form.fieldError("name")}>
-          {(c) => (
-            <input
-              id={c.id}
-              name="name"
-              type="text"
-              autocomplete="organization"
-              maxLength={80}
-              value={name()}
-              onInput={(e) => {
-                setName(e.currentTarget.value);
-                form.touch("name");
-              }}
-              aria-invalid={c.invalid}
-              aria-describedby={c.describedBy}
-            />
-          )}
-        </Field>
-        <Field label={t("field.orgCity")} error={form.fieldError("city")}>
-          {(c) => (
-            <select
-              id={c.id}
-              name="city"
-              value={city()}
-              onChange={(e) => {
-                setCity(e.currentTarget.value);
-                form.touch("city");
-              }}
-              aria-invalid={c.invalid}
-              aria-describedby={c.describedBy}
-            >
-              <option value="" disabled>
-                {t("fieldHint.city")}
-              </option>
-              <For each={cities}>{(value) => <option value={value}>{cityName(value)}</option>}</For>
-            </select>
-          )}
-        </Field>
-        <Field label={t("field.description")} optional error={form.fieldError("description")}>
-          {(c) => (
-            <textarea
-              id={c.id}
-              name="description"
-              rows={3}
-              maxLength={500}
-              value={description()}
-              onInput={(e) => {
-                setDescription(e.currentTarget.value);
-                form.touch("description");
-              }}
-              aria-invalid={c.invalid}
-              aria-describedby={c.describedBy}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t("field.orgName")}
+          hint={t("field.orgName.hint")}
+          form={form}
+          name="name"
+          value={name}
+          setValue={setName}
+          autocomplete="organization"
+          maxLength={80}
+        />
+        <SelectField label={t("field.orgCity")} form={form} name="city" value={city} setValue={setCity}>
+          <option value="" disabled>
+            {t("fieldHint.city")}
+          </option>
+          <For each={cities}>{(value) => <option value={value}>{cityName(value)}</option>}</For>
+        </SelectField>
+        <TextAreaField
+          label={t("field.description")}
+          optional
+          form={form}
+          name="description"
+          value={description}
+          setValue={setDescription}
+          rows={3}
+          maxLength={500}
+        />
         <Show when={kind() === "brand"}>
           <fieldset class="choice-group">
             <legend class="field-label">

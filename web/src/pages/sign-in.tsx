@@ -1,6 +1,6 @@
 import { A, Navigate, useSearchParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { Field, PasswordInput } from "../components/field";
+import { PasswordField, TextField } from "../components/field";
 import { createForm, required } from "../components/form";
 import { FormError } from "../components/ui";
 import { t } from "../i18n";
@@ -46,38 +46,17 @@ export function SignInPage() {
             </p>
           </Show>
           <FormError message={form.formError()} />
-          <Field label={t("field.login")} error={form.fieldError("login")}>
-            {(c) => (
-              <input
-                id={c.id}
-                name="login"
-                type="text"
-                autocomplete="username"
-                autocapitalize="none"
-                spellcheck={false}
-                value={login()}
-                onInput={(e) => {
-                  setLogin(e.currentTarget.value);
-                  form.touch("login");
-                }}
-                aria-invalid={c.invalid}
-                aria-describedby={c.describedBy}
-              />
-            )}
-          </Field>
-          <Field label={t("field.password")} error={form.fieldError("password")}>
-            {(c) => (
-              <PasswordInput
-                control={c}
-                value={password()}
-                autocomplete="current-password"
-                onInput={(v) => {
-                  setPassword(v);
-                  form.touch("password");
-                }}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t("field.login")}
+            form={form}
+            name="login"
+            value={login}
+            setValue={setLogin}
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck={false}
+          />
+          <PasswordField label={t("field.password")} form={form} name="password" value={password} setValue={setPassword} autocomplete="current-password" />
           <button type="submit" class="btn btn-primary btn-block" disabled={form.submitting()}>
             {form.submitting() ? t("auth.signIn.submitting") : t("auth.signIn.submit")}
           </button>

@@ -1,7 +1,7 @@
 import { A, Navigate, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { cities, isCity } from "../api/catalog";
-import { Field, PasswordInput } from "../components/field";
+import { PasswordField, SelectField, TextField } from "../components/field";
 import { createForm, type Problems, required } from "../components/form";
 import { FormError } from "../components/ui";
 import { t } from "../i18n";
@@ -44,74 +44,40 @@ export function SignUpPage() {
       >
         <form ref={form.ref} class="form" novalidate data-testid="sign-up-form" onSubmit={(e) => form.submit(e, check, submit)}>
           <FormError message={form.formError()} />
-          <Field label={t("field.login")} hint={t("field.login.hint")} error={form.fieldError("login")}>
-            {(c) => (
-              <input
-                id={c.id}
-                name="login"
-                type="text"
-                autocomplete="username"
-                autocapitalize="none"
-                spellcheck={false}
-                value={login()}
-                onInput={(e) => {
-                  setLogin(e.currentTarget.value);
-                  form.touch("login");
-                }}
-                aria-invalid={c.invalid}
-                aria-describedby={c.describedBy}
-              />
-            )}
-          </Field>
-          <Field label={t("field.password")} hint={t("field.password.hintNew")} error={form.fieldError("password")}>
-            {(c) => (
-              <PasswordInput
-                control={c}
-                value={password()}
-                autocomplete="new-password"
-                onInput={(v) => {
-                  setPassword(v);
-                  form.touch("password");
-                }}
-              />
-            )}
-          </Field>
-          <Field label={t("field.displayName")} hint={t("field.displayName.hint")} error={form.fieldError("displayName")}>
-            {(c) => (
-              <input
-                id={c.id}
-                name="displayName"
-                type="text"
-                autocomplete="nickname"
-                maxLength={40}
-                value={displayName()}
-                onInput={(e) => {
-                  setDisplayName(e.currentTarget.value);
-                  form.touch("displayName");
-                }}
-                aria-invalid={c.invalid}
-                aria-describedby={c.describedBy}
-              />
-            )}
-          </Field>
-          <Field label={t("field.city")} optional error={form.fieldError("city")}>
-            {(c) => (
-              <select
-                id={c.id}
-                name="city"
-                value={city()}
-                onChange={(e) => {
-                  setCity(e.currentTarget.value);
-                  form.touch("city");
-                }}
-                aria-invalid={c.invalid}
-                aria-describedby={c.describedBy}
-              >
-                <option value="">{t("field.city.none")}</option>
-                <For each={cities}>{(value) => <option value={value}>{t(`city.${value}`)}</option>}</For>
-              </select>
-            )}
-          </Field>
+          <TextField
+            label={t("field.login")}
+            hint={t("field.login.hint")}
+            form={form}
+            name="login"
+            value={login}
+            setValue={setLogin}
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck={false}
+          />
+          <PasswordField
+            label={t("field.password")}
+            hint={t("field.password.hintNew")}
+            form={form}
+            name="password"
+            value={password}
+            setValue={setPassword}
+            autocomplete="new-password"
+          />
+          <TextField
+            label={t("field.displayName")}
+            hint={t("field.displayName.hint")}
+            form={form}
+            name="displayName"
+            value={displayName}
+            setValue={setDisplayName}
+            autocomplete="nickname"
+            maxLength={40}
+          />
+          <SelectField label={t("field.city")} optional form={form} name="city" value={city} setValue={setCity}>
+            <option value="">{t("field.city.none")}</option>
+            <For each={cities}>{(value) => <option value={value}>{t(`city.${value}`)}</option>}</For>
+          </SelectField>
           <button type="submit" class="btn btn-primary btn-block" disabled={form.submitting()}>
             {form.submitting() ? t("auth.signUp.submitting") : t("auth.signUp.submit")}
           </button>
