@@ -54,13 +54,7 @@ const t = initTRPC.context<Context>().create({
  * It also resolves the actor and runs the procedure inside its AsyncLocalStorage scope.
  */
 const actorAndErrors = t.middleware(async ({ ctx, path, next }) => {
-  let actor: Actor.Info;
-  try {
-    actor = ctx.actor ?? (await Auth.authenticate(ctx.authorization, ctx.ip));
-  } catch (e) {
-    if (e instanceof VisibleError) throw new TRPCError({ code: codes[e.kind], message: e.message, cause: e });
-    throw e;
-  }
+  const actor: Actor.Info = ctx.actor ?? (await Auth.authenticate(ctx.authorization, ctx.ip));
   const result = await Actor.provide(actor, () => next({ ctx: { ...ctx, actor } }));
   if (result.ok) return result;
   const { error } = result;

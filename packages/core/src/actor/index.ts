@@ -15,6 +15,8 @@ export interface Membership {
 export interface PublicActor {
   type: "public";
   ip?: string;
+  /** A bearer token came but failed verification: public verbs still work, person verbs say why. */
+  rejectedToken?: boolean;
 }
 
 export interface PersonActor {
@@ -40,8 +42,8 @@ export function use(): Info {
 /** The signed-in person, or an auth error. */
 export function person(): PersonActor {
   const actor = use();
-  if (actor.type !== "person") throw unauthorized();
-  return actor;
+  if (actor.type === "person") return actor;
+  throw actor.rejectedToken ? unauthorized("auth.token_invalid", "Your sign-in has expired") : unauthorized();
 }
 
 export function roleIn(orgID: string): Role | undefined {

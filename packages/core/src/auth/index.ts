@@ -153,11 +153,15 @@ export async function session(): Promise<{ personID: string; sessionID: string; 
   return { personID, sessionID, memberships };
 }
 
-/** The actor behind an `Authorization: Bearer` header; public when absent, an auth error when invalid. */
+/**
+ * The actor behind an `Authorization: Bearer` header. An invalid or expired token makes a public
+ * actor marked `rejectedToken`: signing in or refreshing still works, and anything that needs a
+ * person answers auth.token_invalid (so clients know to refresh).
+ */
 export async function authenticate(header: string | undefined, ip?: string): Promise<Actor.Info> {
   if (!header) return { type: "public", ip };
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header);
   const claims = match?.[1] ? await Token.verifyAccess(match[1], Clock.now()) : undefined;
-  if (!claims) throw new VisibleError("auth", "auth.token_invalid", "Your sign-in has expired");
+  if (!claims) return { type: "public", ip, rejectedToken: true };
   return { type: "person", personID: claims.personID, sessionID: claims.sessionID, memberships: claims.memberships, ip };
 }
