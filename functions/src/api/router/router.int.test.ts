@@ -1,21 +1,7 @@
-import { TRPCError } from "@trpc/server";
-import type { Actor } from "@zhubo/core/actor";
 import { Clock } from "@zhubo/core/clock";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { actorOf, ops, org, PASSWORD, signUp, uniqueEmail, uniquePhone } from "../../../../packages/core/test/factory.js";
-import { createCaller } from "./index.js";
-
-const caller = (actor?: Actor.Info) => createCaller({ requestId: "req_test", actor: actor ?? { type: "public" } });
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(TRPCError);
-    return e as TRPCError;
-  }
-  return expect.fail("expected a TRPCError");
-}
+import { caller, failure } from "./testing.js";
 
 describe("routers as each role", () => {
   it("a visitor signs up, reads their profile and is refused everything that needs an account", async () => {

@@ -1,24 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { Actor } from "@zhubo/core/actor";
 import { Course } from "@zhubo/core/course";
-import { fieldsOf } from "@zhubo/core/fn";
 import { describe, expect, it } from "vitest";
 import { actorOf, cohortInput, courseInput, openCohort, org, people, signUp, uniquePhone } from "../../../../packages/core/test/factory.js";
-import { createCaller } from "./index.js";
-
-const caller = (actor?: Actor.Info) => createCaller({ requestId: "req_test", actor: actor ?? { type: "public" } });
-
-/** The error, with the per-field messages a client would get (from a VisibleError or the input schema's issues). */
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(TRPCError);
-    const cause = (e as TRPCError).cause as { fields?: Record<string, string>; issues?: Parameters<typeof fieldsOf>[0] } | undefined;
-    return Object.assign(e as TRPCError, { fields: cause?.fields ?? (cause?.issues ? fieldsOf(cause.issues) : {}) });
-  }
-  return expect.fail("expected a TRPCError");
-}
+import { caller, failure } from "./testing.js";
 
 describe("training routers as each role", () => {
   it("an agency admin builds and publishes a course; bad input names the field and writes nothing", async () => {

@@ -3,7 +3,7 @@ import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Course } from "../course/index.js";
 import { conflict, isConditionFailure } from "../error/index.js";
-import { fn, invalid } from "../fn/index.js";
+import { Cursor, fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Membership } from "../membership/index.js";
 import { Org } from "../org/index.js";
@@ -44,18 +44,18 @@ export interface Info {
   createdAt: string;
 }
 
-export const cohortID = z.string().check(z.regex(/^coh_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown cohort"));
-const courseID = z.string().check(z.regex(/^crs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown course"));
-const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2048))));
+export const cohortID = Id.schema("cohort", "cohort");
+const courseID = Id.schema("course", "course");
+const cursor = Cursor;
 const day = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01"),
   z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a real date"),
 );
-const personID = z.string().check(z.regex(/^prs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown person"));
+const personID = Id.schema("person", "person");
 const reason = z.string().check(z.trim(), z.minLength(2, "Tell learners why"), z.maxLength(500, "At most 500 characters"));
 
 const LiveClassSchema = z.object({
-  classID: z.optional(z.string().check(z.regex(/^cls_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown class"))),
+  classID: z.optional(Id.schema("class", "liveClass")),
   title: z.string().check(z.trim(), z.minLength(1, "Enter a title"), z.maxLength(120, "At most 120 characters")),
   startsAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "Use a time like 2026-12-01T19:30+08:00")),
   minutes: z.int().check(z.minimum(15, "At least 15 minutes"), z.maximum(600, "At most 600 minutes")),
@@ -181,14 +181,11 @@ export const teaching = fn(z.object({ cursor }), async ({ cursor }) => {
   return { items: pages.flatMap((p) => p.data as Info[]), cursor: pages.length === 1 ? (pages[0]?.cursor ?? null) : null };
 });
 
-export const listByAgency = fn(
-  z.object({ agencyID: z.string().check(z.regex(/^agy_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown agency")), cursor }),
-  async ({ agencyID, cursor }) => {
-    Tenant.assert("agency.not_found", { kind: "agency", id: agencyID }, { ops: true });
-    const page = await (await cohortEntity()).query.cohortsOfAgency({ agencyID }).go({ cursor: cursor ?? null, limit: PAGE });
-    return { items: page.data as Info[], cursor: page.cursor };
-  },
-);
+export const listByAgency = fn(z.object({ agencyID: Id.schema("agency", "agency"), cursor }), async ({ agencyID, cursor }) => {
+  Tenant.assert("agency.not_found", { kind: "agency", id: agencyID }, { ops: true });
+  const page = await (await cohortEntity()).query.cohortsOfAgency({ agencyID }).go({ cursor: cursor ?? null, limit: PAGE });
+  return { items: page.data as Info[], cursor: page.cursor };
+});
 
 async function administered(id: string): Promise<Info> {
   Actor.person();

@@ -8,10 +8,10 @@ import { Id } from "../id/index.js";
  */
 export const LIMITS = { modules: 20, lessonsPerModule: 30, lessons: 100, body: 5000, criteria: 10 } as const;
 
-const idOf = (prefix: string, label: string) => z.optional(z.string().check(z.regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), `Unknown ${label}`)));
+const idOf = (kind: Id.Prefix, label: string) => z.optional(Id.schema(label, kind));
 
 export const LessonSchema = z.object({
-  lessonID: idOf("les", "lesson"),
+  lessonID: idOf("lesson", "lesson"),
   title: z.string().check(z.trim(), z.minLength(1, "Enter a title"), z.maxLength(120, "At most 120 characters")),
   body: z.string().check(z.maxLength(LIMITS.body, `At most ${LIMITS.body} characters`)),
   videoURL: z.optional(z.string().check(z.maxLength(500), z.regex(/^https:\/\/[^\s]+$/, "Use an https:// link"))),
@@ -19,7 +19,7 @@ export const LessonSchema = z.object({
 });
 
 export const ModuleSchema = z.object({
-  moduleID: idOf("mod", "module"),
+  moduleID: idOf("module", "module"),
   title: z.string().check(z.trim(), z.minLength(1, "Enter a title"), z.maxLength(120, "At most 120 characters")),
   lessons: z.array(LessonSchema).check(z.maxLength(LIMITS.lessonsPerModule, `At most ${LIMITS.lessonsPerModule} lessons in a module`)),
 });
@@ -31,7 +31,7 @@ export const RequirementSchema = z.object({
 
 /** Scores run 0–4, so each criterion describes exactly five levels. */
 export const CriterionSchema = z.object({
-  criterionID: idOf("crt", "criterion"),
+  criterionID: idOf("criterion", "criterion"),
   name: z.string().check(z.trim(), z.minLength(1, "Enter a name"), z.maxLength(60, "At most 60 characters")),
   weight: z.int().check(z.minimum(1, "At least 1"), z.maximum(100, "At most 100")),
   levels: z

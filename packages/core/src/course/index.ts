@@ -2,7 +2,7 @@ import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { conflict, isConditionFailure } from "../error/index.js";
-import { fn } from "../fn/index.js";
+import { Cursor, fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
 import { Tenant } from "../tenant/index.js";
@@ -34,9 +34,9 @@ export interface Info {
 /** What a catalogue list shows: no lesson bodies. */
 export type Summary = Omit<Info, "modules" | "rubric"> & { lessons: number; minutes: number };
 
-const agencyID = z.string().check(z.regex(/^agy_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown agency"));
-const courseID = z.string().check(z.regex(/^crs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown course"));
-const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2048))));
+const agencyID = Id.schema("agency", "agency");
+const courseID = Id.schema("course", "course");
+const cursor = Cursor;
 
 const Fields = {
   title: z.string().check(z.trim(), z.minLength(2, "At least 2 characters"), z.maxLength(120, "At most 120 characters")),

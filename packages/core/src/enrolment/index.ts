@@ -5,7 +5,8 @@ import { Cohort } from "../cohort/index.js";
 import { Course } from "../course/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, notFound } from "../error/index.js";
-import { fn, invalid } from "../fn/index.js";
+import { Cursor, fn, invalid } from "../fn/index.js";
+import { Id } from "../id/index.js";
 import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
 import { enrolmentEntity } from "./entity.js";
@@ -38,7 +39,7 @@ export interface Info {
 }
 
 const cohortID = Cohort.cohortID;
-const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2048))));
+const cursor = Cursor;
 const PAGE = 50;
 
 async function own(cohortID: string, learnerID: string): Promise<Info | undefined> {
@@ -209,24 +210,21 @@ export const progress = fn(z.object({ cohortID }), async ({ cohortID }) => {
   return { enrolment: e, cohort, course, progress: progressOf(e, cohort), position: e.status === "waitlisted" ? await positionOf(cohortID, e.seq) : 0 };
 });
 
-export const completeLesson = fn(
-  z.object({ cohortID, lessonID: z.string().check(z.regex(/^les_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown lesson")) }),
-  async ({ cohortID, lessonID }) => {
-    const actor = Actor.person();
-    const e = await own(cohortID, actor.personID);
-    if (!e || e.status === "withdrawn") throw notFound("enrolment.not_found");
-    if (e.status !== "enrolled") throw conflict("enrolment.waitlisted", "Lessons open when you have a seat");
-    if (!e.lessonIDs.includes(lessonID)) throw invalid([{ path: ["lessonID"], message: "Not a lesson of your course" }]);
-    await (await enrolmentEntity())
-      .patch({ cohortID, learnerID: actor.personID })
-      .add({ completedLessons: [lessonID] })
-      .set({ updatedAt: Clock.iso() })
-      .go();
-    const done = new Set([...(e.completedLessons ?? []), lessonID]);
-    const cohort = await Cohort.load(cohortID);
-    return { lessonID, progress: progressOf({ ...e, completedLessons: [...done] }, cohort ?? { startDate: e.startDate, endDate: e.startDate }) };
-  },
-);
+export const completeLesson = fn(z.object({ cohortID, lessonID: Id.schema("lesson", "lesson") }), async ({ cohortID, lessonID }) => {
+  const actor = Actor.person();
+  const e = await own(cohortID, actor.personID);
+  if (!e || e.status === "withdrawn") throw notFound("enrolment.not_found");
+  if (e.status !== "enrolled") throw conflict("enrolment.waitlisted", "Lessons open when you have a seat");
+  if (!e.lessonIDs.includes(lessonID)) throw invalid([{ path: ["lessonID"], message: "Not a lesson of your course" }]);
+  await (await enrolmentEntity())
+    .patch({ cohortID, learnerID: actor.personID })
+    .add({ completedLessons: [lessonID] })
+    .set({ updatedAt: Clock.iso() })
+    .go();
+  const done = new Set([...(e.completedLessons ?? []), lessonID]);
+  const cohort = await Cohort.load(cohortID);
+  return { lessonID, progress: progressOf({ ...e, completedLessons: [...done] }, cohort ?? { startDate: e.startDate, endDate: e.startDate }) };
+});
 
 /**
  * Sets a learner's practice totals. The practice-session ledger recomputes totals from its

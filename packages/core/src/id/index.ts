@@ -1,4 +1,5 @@
 import { randomFillSync } from "node:crypto";
+import { z } from "zod/mini";
 
 export * as Id from "./index.js";
 
@@ -66,4 +67,10 @@ export function create(kind: Prefix): string {
 
 export function is(kind: Prefix, value: string): boolean {
   return new RegExp(`^${prefixes[kind]}_[0-9A-HJKMNP-TV-Z]{26}$`).test(value);
+}
+
+/** The input schema of an id of one (or several) kinds; anything else reads "Unknown <label>". */
+export function schema(label: string, ...kinds: Prefix[]) {
+  const pattern = new RegExp(`^(${kinds.map((k) => prefixes[k]).join("|")})_[0-9A-HJKMNP-TV-Z]{26}$`);
+  return z.string().check(z.regex(pattern, `Unknown ${label}`));
 }

@@ -3,7 +3,8 @@ import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, forbidden, notFound } from "../error/index.js";
-import { fn, invalid } from "../fn/index.js";
+import { Cursor, fn, invalid } from "../fn/index.js";
+import { Id } from "../id/index.js";
 import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
 import { invitationEntity, membershipEntity } from "./entity.js";
@@ -22,8 +23,8 @@ export interface Info {
   createdAt: string;
 }
 
-const orgID = z.string().check(z.regex(/^(agy|brd)_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown organisation"));
-const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2048))));
+const orgID = Id.schema("organisation", "agency", "brand");
+const cursor = Cursor;
 
 /** The memberships a token carries; read at sign-in and on every refresh. */
 export async function ofPerson(personID: string): Promise<Actor.Membership[]> {
@@ -121,12 +122,9 @@ export const revokeInvitation = fn(z.object({ orgID, login: Person.LoginSchema }
   return { orgID };
 });
 
-export const remove = fn(
-  z.object({ orgID, personID: z.string().check(z.regex(/^prs_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown person")) }),
-  async ({ orgID, personID }) => {
-    Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"] });
-    if (personID === Actor.person().personID) throw forbidden("membership.self_remove", "Ask another admin to remove you");
-    await (await membershipEntity()).delete({ personID, orgID }).go();
-    return { orgID, personID };
-  },
-);
+export const remove = fn(z.object({ orgID, personID: Id.schema("person", "person") }), async ({ orgID, personID }) => {
+  Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"] });
+  if (personID === Actor.person().personID) throw forbidden("membership.self_remove", "Ask another admin to remove you");
+  await (await membershipEntity()).delete({ personID, orgID }).go();
+  return { orgID, personID };
+});

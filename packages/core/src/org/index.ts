@@ -3,7 +3,7 @@ import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, forbidden, isConditionFailure } from "../error/index.js";
-import { fn } from "../fn/index.js";
+import { Cursor, fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Membership } from "../membership/index.js";
 import { Person } from "../person/index.js";
@@ -31,7 +31,7 @@ export interface Info {
   decidedAt?: string;
 }
 
-const orgID = z.string().check(z.regex(/^(agy|brd)_[0-9A-HJKMNP-TV-Z]{26}$/, "Unknown organisation"));
+const orgID = Id.schema("organisation", "agency", "brand");
 const kindOf = (id: string): Kind => (id.startsWith("brd_") ? "brand" : "agency");
 const entityOf = (kind: Kind) => (kind === "agency" ? agencyEntity() : brandEntity());
 
@@ -103,7 +103,7 @@ export const listByStatus = fn(
   z.object({
     kind: z.enum(["agency", "brand"]),
     status: z.enum(["pending", "active", "rejected"]),
-    cursor: z.optional(z.nullable(z.string().check(z.maxLength(2048)))),
+    cursor: Cursor,
   }),
   async ({ kind, status, cursor }) => {
     if (!Actor.isOps()) throw forbidden("org.ops_only", "Only platform operations can see this list");
