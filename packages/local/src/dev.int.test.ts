@@ -11,8 +11,25 @@ import { repoRoot } from "./stack.js";
 const dataDir = mkdtempSync(join(tmpdir(), "zhubo-dev-"));
 const children: ChildProcess[] = [];
 
-afterAll(() => {
-  for (const c of children) c.kill("SIGKILL");
+/** A failed test may leave a dev process running: stop it politely (so it stops its java), then for sure. */
+afterAll(async () => {
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  await Promise.all(
+    running.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            c.kill("SIGKILL");
+            resolve();
+          }, 10_000);
+          c.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          c.kill("SIGTERM");
+        }),
+    ),
+  );
   rmSync(dataDir, { recursive: true, force: true });
 });
 
