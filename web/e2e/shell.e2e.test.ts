@@ -116,7 +116,7 @@ describe("the web shell on a phone", () => {
       await form.getByRole("button", { name: "注册" }).click();
 
       await visible("home-learner");
-      await page.getByText("课程即将上线").waitFor();
+      await page.getByTestId("my-learning-empty").getByText("还没有报名课程").waitFor();
       expect(await testID("greeting").textContent()).toBe(`你好，${host.name}`);
       expect(await testID("register-org").isVisible()).toBe(true);
     },
@@ -170,7 +170,7 @@ describe("the web shell on a phone", () => {
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       expect(await testID("greeting").textContent()).toBe(`Hi, ${host.name}`);
       await page.reload();
-      await page.getByText("Courses are coming soon").waitFor();
+      await page.getByText("No courses yet").waitFor();
 
       await testID("lang-switch").click();
       await page.getByText("我的学习").waitFor();

@@ -3,10 +3,17 @@ import { type JSX, Show } from "solid-js";
 import { render } from "solid-js/web";
 import { Shell } from "./components/shell";
 import { applyToDocument } from "./i18n";
+import { BrowsePage } from "./pages/browse";
+import { CohortPage } from "./pages/cohort";
+import { CoursePage } from "./pages/course";
+import { CourseCohortsPage } from "./pages/course-cohorts";
+import { CourseEditPage, CourseNewPage } from "./pages/course-manage";
 import { HomePage } from "./pages/home";
+import { LearnPage } from "./pages/learn";
 import { NotFoundPage } from "./pages/not-found";
 import { OrgPage } from "./pages/org";
 import { OrgNewPage } from "./pages/org-new";
+import { RosterPage } from "./pages/roster";
 import { SignInPage } from "./pages/sign-in";
 import { SignUpPage } from "./pages/sign-up";
 import { session } from "./session/session";
@@ -40,6 +47,14 @@ if (root) {
         <Route path="/" component={guarded(HomePage)} />
         <Route path="/orgs/new" component={guarded(OrgNewPage)} />
         <Route path="/orgs/:orgID" component={guarded(OrgPage)} />
+        <Route path="/browse" component={guarded(BrowsePage)} />
+        <Route path="/courses/:courseID" component={guarded(CoursePage)} />
+        <Route path="/cohorts/:cohortID" component={guarded(CohortPage)} />
+        <Route path="/learn/:cohortID" component={guarded(LearnPage)} />
+        <Route path="/teach/:cohortID" component={guarded(RosterPage)} />
+        <Route path="/manage/courses/new" component={guarded(CourseNewPage)} />
+        <Route path="/manage/courses/:courseID" component={guarded(CourseEditPage)} />
+        <Route path="/manage/courses/:courseID/cohorts" component={guarded(CourseCohortsPage)} />
         <Route path="*" component={NotFoundPage} />
       </Router>
     ),

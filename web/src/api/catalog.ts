@@ -1,4 +1,4 @@
-import type { Category, City, InviteRole, OrgKind } from "./types";
+import type { Category, City, CourseLanguage, InviteRole, OrgKind } from "./types";
 
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
 
@@ -34,4 +34,12 @@ export const invitableRoles: Record<OrgKind, readonly InviteRole[]> = {
 
 export function isCity(value: string): value is City {
   return (cities as readonly string[]).includes(value);
+}
+
+/** Teaching languages, Mandarin first; must list every language the course API accepts. */
+export const courseLanguages = ["zh-CN", "wuu", "yue", "en"] as const satisfies readonly CourseLanguage[];
+export const allLanguagesListed: Exhaustive<CourseLanguage, (typeof courseLanguages)[number]> = true;
+
+export function isCategory(value: string): value is Category {
+  return (categories as readonly string[]).includes(value);
 }

@@ -17,3 +17,16 @@ export type MyInvitation = Out<Api["invitation"]["mine"]["query"]>[number];
 export type City = NonNullable<In<Api["auth"]["signUp"]["mutate"]>["city"]>;
 export type Category = NonNullable<In<Api["org"]["create"]["mutate"]>["categories"]>[number];
 export type InviteRole = In<Api["org"]["invite"]["mutate"]>["role"];
+
+export type Course = Out<Api["course"]["get"]["query"]>;
+export type CourseSummary = Out<Api["course"]["listByAgency"]["query"]>["items"][number];
+export type CourseInput = In<Api["course"]["create"]["mutate"]>;
+export type CourseLanguage = CourseInput["language"];
+export type Cohort = Out<Api["cohort"]["get"]["query"]>;
+export type CohortInput = In<Api["cohort"]["create"]["mutate"]>;
+export type RosterPage = Out<Api["cohort"]["roster"]["query"]>;
+export type RosterItem = RosterPage["items"][number];
+export type Progress = RosterItem["progress"];
+export type MyEnrolment = Out<Api["enrolment"]["mine"]["query"]>["items"][number];
+export type EnrolmentView = Out<Api["enrolment"]["progress"]["query"]>;
+export type Enrolled = Out<Api["enrolment"]["enrol"]["mutate"]>;

@@ -9,9 +9,11 @@ export type Problems<F extends string> = Partial<Record<F, MessageKey>>;
  * Submit state, client-side checks and API errors for one form. Errors are kept as data and
  * described at render time, so switching language re-translates them. Field errors show beside
  * their inputs (and the first invalid input takes focus); the form-level message appears only
- * when no shown field explains the failure.
+ * when no shown field explains the failure. Forms with lists of parts ("modules.0.title") pass a
+ * predicate naming the paths they show instead of a fixed list.
  */
-export function createForm<F extends string>(fields: readonly F[]) {
+export function createForm<F extends string>(fields: readonly F[] | ((name: string) => boolean)) {
+  const shows = typeof fields === "function" ? fields : (name: string) => (fields as readonly string[]).includes(name);
   const [apiError, setApiError] = createSignal<ApiError | null>(null);
   const [problems, setProblems] = createSignal<Problems<F>>({});
   const [submitting, setSubmitting] = createSignal(false);
@@ -54,7 +56,7 @@ export function createForm<F extends string>(fields: readonly F[]) {
     },
     formError() {
       const shown = Object.keys(described().fields);
-      const explained = shown.length > 0 && shown.every((name) => (fields as readonly string[]).includes(name));
+      const explained = shown.length > 0 && shown.every(shows);
       return explained ? undefined : described().form;
     },
     /** Clears one field's message while the person edits it. */

@@ -78,6 +78,9 @@ export function UserMenu() {
           <A href="/" class="menu-item" end>
             {t("menu.home")}
           </A>
+          <A href="/browse" class="menu-item" data-testid="menu-browse">
+            {t("menu.browse")}
+          </A>
           <A href="/orgs/new" class="menu-item">
             {t("menu.registerOrg")}
           </A>

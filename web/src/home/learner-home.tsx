@@ -1,15 +1,14 @@
 import { A } from "@solidjs/router";
-import { Card, EmptyState, Icon } from "../components/ui";
+import { Icon } from "../components/ui";
 import { t } from "../i18n";
 import { MyInvitations } from "./my-invitations";
+import { MyLearning } from "./my-learning";
 
 export function LearnerHome() {
   return (
     <div class="stack" data-testid="home-learner">
       <MyInvitations />
-      <Card title={t("learner.learning.title")} testid="my-learning">
-        <EmptyState icon="book" title={t("learner.learning.emptyTitle")} body={t("learner.learning.emptyBody")} />
-      </Card>
+      <MyLearning />
       <section class="card card-cta">
         <div class="cta-icon">
           <Icon name="store" />

@@ -4,10 +4,11 @@ import { Async } from "../components/async";
 import { MembersCard } from "../components/members";
 import { OrgPanel } from "../components/org-panel";
 import { OrgSummary } from "../components/org-summary";
-import { Card, EmptyState } from "../components/ui";
 import { t } from "../i18n";
 import { session } from "../session/session";
 import { orgIDsFor, type Role } from "../session/tokens";
+import { AgencyCourses } from "./agency-courses";
+import { Teaching } from "./teaching";
 
 const orgIDs = (role: Role) => orgIDsFor(session()?.memberships ?? [], role);
 
@@ -15,7 +16,16 @@ const orgIDs = (role: Role) => orgIDsFor(session()?.memberships ?? [], role);
 export function OrgAdminHome(props: { kind: "agency" | "brand" }) {
   return (
     <div class="stack stack-lg" data-testid={`home-${props.kind}-admin`}>
-      <For each={orgIDs(props.kind === "agency" ? "agencyAdmin" : "brandAdmin")}>{(orgID) => <OrgPanel orgID={orgID} />}</For>
+      <For each={orgIDs(props.kind === "agency" ? "agencyAdmin" : "brandAdmin")}>
+        {(orgID) => (
+          <>
+            <Show when={props.kind === "agency"}>
+              <AgencyCourses orgID={orgID} />
+            </Show>
+            <OrgPanel orgID={orgID} />
+          </>
+        )}
+      </For>
     </div>
   );
 }
@@ -42,11 +52,9 @@ function OrgCard(props: { orgID: string; members?: boolean }) {
 export function InstructorHome() {
   return (
     <div class="stack" data-testid="home-instructor">
+      <Teaching />
       <h2 class="section-title">{t("instructor.agency")}</h2>
       <For each={orgIDs("instructor")}>{(orgID) => <OrgCard orgID={orgID} />}</For>
-      <Card title={t("instructor.cohorts.title")} testid="my-cohorts">
-        <EmptyState icon="users" title={t("instructor.cohorts.emptyTitle")} body={t("instructor.cohorts.emptyBody")} />
-      </Card>
     </div>
   );
 }

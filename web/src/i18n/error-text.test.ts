@@ -22,6 +22,17 @@ describe("describeError", () => {
     expect(describeError(invalid, "zh-CN").fields).toEqual({ password: "密码需为 8–128 个字符", "members.0.role": "请检查此项" });
   });
 
+  it("describes a field inside a list by the hint for that kind of field", () => {
+    const invalid = err({
+      code: "input.invalid",
+      fields: { "modules.2.lessons.10.minutes": "At most 600 minutes", "schedule.0.startsAt": "Outside the dates" },
+    });
+    expect(describeError(invalid, "zh-CN").fields).toEqual({
+      "modules.2.lessons.10.minutes": "请填写 1–600 之间的整数分钟",
+      "schedule.0.startsAt": "上课时间需在开班与结班日期之间",
+    });
+  });
+
   it("rounds a throttle wait up to whole minutes", () => {
     expect(describeError(err({ code: "auth.throttled", retryAfterSeconds: 125 }), "zh-CN").form).toBe("失败次数过多，请 3 分钟后再试");
   });

@@ -1,5 +1,5 @@
 import type { ApiError } from "../api/errors";
-import { isMessageKey, type Locale, translate } from "./translate";
+import { isMessageKey, type Locale, type MessageKey, translate } from "./translate";
 
 export interface ErrorText {
   form?: string;
@@ -13,13 +13,20 @@ export interface ErrorText {
 export function describeError(err: ApiError, locale: Locale): ErrorText {
   const fields: Record<string, string> = {};
   for (const [path, message] of Object.entries(err.fields)) {
-    const specific = `error.${err.code}.${path}`;
-    const hint = `fieldHint.${path}`;
-    if (isMessageKey(specific)) fields[path] = translate(locale, specific);
+    const specific = firstKey(`error.${err.code}`, path);
+    const hint = firstKey("fieldHint", path);
+    if (specific) fields[path] = translate(locale, specific);
     else if (locale === "en") fields[path] = message;
-    else fields[path] = translate(locale, isMessageKey(hint) ? hint : "form.check");
+    else fields[path] = translate(locale, hint ?? "form.check");
   }
   return { form: formMessage(err, locale), fields };
+}
+
+/** "modules.2.lessons.0.title" is described by a key for itself, else by "modules.lessons.title". */
+function firstKey(prefix: string, path: string): MessageKey | undefined {
+  const exact = `${prefix}.${path}`;
+  const general = `${prefix}.${path.replace(/\.\d+(?=\.|$)/g, "")}`;
+  return isMessageKey(exact) ? exact : isMessageKey(general) ? general : undefined;
 }
 
 function formMessage(err: ApiError, locale: Locale): string {

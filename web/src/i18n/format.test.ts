@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { displayLogin, fenToDecimal, formatDate, formatMoney, loginForApi } from "./format";
+import { displayLogin, fenToDecimal, formatClassTime, formatDate, formatDay, formatDayRange, formatMoney, loginForApi } from "./format";
 
 describe("money", () => {
   it("turns integer fen into an exact decimal string", () => {
@@ -44,6 +44,22 @@ describe("dates", () => {
 
   it("renders nothing for a value that is not a date", () => {
     expect(formatDate("soon", "en")).toBe("");
+    expect(formatDayRange("soon", "2026-12-01", "en")).toBe("");
+    expect(formatClassTime("soon", "en")).toBe("");
+  });
+
+  it("shows a cohort's calendar days as those days, and a range with a shared year once", () => {
+    expect(formatDay("2026-12-01", "zh-CN")).toBe("2026年12月1日");
+    expect(formatDay("2026-12-01", "en")).toBe("Dec 1, 2026");
+    expect(formatDayRange("2026-12-01", "2026-12-20", "en")).toBe("Dec 1 – Dec 20, 2026");
+    expect(formatDayRange("2026-12-01", "2027-01-20", "en")).toBe("Dec 1, 2026 – Jan 20, 2027");
+    expect(formatDayRange("2026-12-01", "2026-12-20", "zh-CN")).toBe("2026年12月1日 – 12月20日");
+    expect(formatDayRange("2026-12-01", "2026-12-01", "en")).toBe("Dec 1, 2026");
+  });
+
+  it("shows a live class's weekday and Beijing wall time", () => {
+    expect(formatClassTime("2026-12-01T19:30+08:00", "zh-CN")).toBe("12月1日周二 19:30");
+    expect(formatClassTime("2026-12-01T11:30:00Z", "en")).toBe("Tue, Dec 1, 19:30");
   });
 });
 

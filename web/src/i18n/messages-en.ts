@@ -1,3 +1,4 @@
+import { trainingEn } from "./messages-training-en";
 import type { MessageKey } from "./messages-zh";
 
 export const en = {
@@ -91,9 +92,6 @@ export const en = {
   "role.ops": "Platform ops",
 
   "learner.learning.title": "My learning",
-  "learner.learning.emptyTitle": "Courses are coming soon",
-  "learner.learning.emptyBody":
-    "Certified courses and live practice cohorts are on their way. Once they open, your courses, practice hours and certificates will show up here.",
   "invitations.title": "Pending invitations",
   "invitations.empty": "No invitations right now",
   "invitations.from": "{org} invited you as {role}",
@@ -199,4 +197,5 @@ export const en = {
   "city.shanghai": "Shanghai",
   "city.hangzhou": "Hangzhou",
   "city.other": "Other city",
+  ...trainingEn,
 } as const satisfies Record<MessageKey, string>;

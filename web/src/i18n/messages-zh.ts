@@ -1,3 +1,5 @@
+import { trainingZh } from "./messages-training-zh";
+
 /** The source of truth for message keys: every other language must define exactly these. */
 export const zh = {
   "app.name": "主播学院",
@@ -90,8 +92,6 @@ export const zh = {
   "role.ops": "平台运营",
 
   "learner.learning.title": "我的学习",
-  "learner.learning.emptyTitle": "课程即将上线",
-  "learner.learning.emptyBody": "认证课程和直播实训班正在筹备中。开课后，你报名的课程、练习时长和证书都会显示在这里。",
   "invitations.title": "待处理的邀请",
   "invitations.empty": "暂时没有新的邀请",
   "invitations.from": "{org} 邀请你成为{role}",
@@ -196,6 +196,7 @@ export const zh = {
   "city.shanghai": "上海",
   "city.hangzhou": "杭州",
   "city.other": "其他城市",
+  ...trainingZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

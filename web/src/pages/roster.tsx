@@ -1,0 +1,139 @@
+import { A, useParams } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { api } from "../api/client";
+import type { Cohort, RosterItem } from "../api/types";
+import { createPaged, LoadMore } from "../components/async";
+import { BehindBadge, ProgressBar } from "../components/progress";
+import { Card, EmptyState, LoadError, Loading } from "../components/ui";
+import { t } from "../i18n";
+import { roles } from "../session/actions";
+import { CohortFacts, CohortNotice, CohortStatusBadge, CourseTitle, ScheduleList } from "../training/cohort-bits";
+
+/** Instructors and agency admins: every learner of a cohort with progress, those falling behind marked. */
+export function RosterPage() {
+  const params = useParams<{ cohortID: string }>();
+  const [cohort, setCohort] = createSignal<Cohort>();
+  const [onlyBehind, setOnlyBehind] = createSignal(false);
+  const roster = createPaged(
+    () => params.cohortID,
+    async (cohortID, cursor) => {
+      const page = await api.cohort.roster.query({ cohortID, cursor });
+      setCohort(page.cohort);
+      return page;
+    },
+  );
+  const behind = () => roster.items().filter((r) => r.progress.behind && r.enrolment.status === "enrolled");
+  const shown = () => (onlyBehind() ? behind() : roster.items());
+
+  return (
+    <div class="page" data-testid="roster-page">
+      <A href={roles().includes("instructor") ? "/?as=instructor" : "/?as=agencyAdmin"} class="back-link">
+        {t("org.back")}
+      </A>
+      <Show when={roster.state() !== "error"} fallback={<LoadError error={roster.error()} retry={roster.reload} />}>
+        <Show when={cohort()} fallback={<Loading />}>
+          {(c) => (
+            <div class="stack">
+              <header class="page-head">
+                <CourseTitle courseID={c().courseID} class="muted" />
+                <div class="page-head-row">
+                  <h1>{c().title}</h1>
+                  <CohortStatusBadge cohort={c()} />
+                </div>
+                <CohortFacts cohort={c()} seats={false} />
+              </header>
+              <CohortNotice cohort={c()} />
+              <Card
+                title={t("roster.title")}
+                testid="roster"
+                action={
+                  <span class="meta" data-testid="roster-summary">
+                    {t("roster.summary", { enrolled: c().enrolled, capacity: c().capacity, behind: behind().length })}
+                  </span>
+                }
+              >
+                <Show when={roster.items().length} fallback={<EmptyState icon="users" title={t("roster.empty")} />}>
+                  <fieldset class="pills">
+                    <legend class="sr-only">{t("roster.filter")}</legend>
+                    <button type="button" class="pill" aria-pressed={!onlyBehind()} onClick={() => setOnlyBehind(false)}>
+                      {t("roster.all", { count: roster.items().length })}
+                    </button>
+                    <button type="button" class="pill" aria-pressed={onlyBehind()} data-testid="only-behind" onClick={() => setOnlyBehind(true)}>
+                      {t("roster.onlyBehind", { count: behind().length })}
+                    </button>
+                  </fieldset>
+                  <RosterTable items={shown()} />
+                  <LoadMore of={roster} />
+                </Show>
+              </Card>
+              <Card title={t("cohort.schedule")}>
+                <ScheduleList schedule={c().schedule} />
+              </Card>
+            </div>
+          )}
+        </Show>
+      </Show>
+    </div>
+  );
+}
+
+/** A table on wide screens; on phones each row stacks into a card with its own labels. */
+function RosterTable(props: { items: RosterItem[] }) {
+  return (
+    <table class="roster-table">
+      <thead>
+        <tr>
+          <th scope="col">{t("roster.learner")}</th>
+          <th scope="col">{t("progress.lessons")}</th>
+          <th scope="col">{t("progress.practiceMinutes")}</th>
+          <th scope="col">{t("progress.practiceSessions")}</th>
+          <th scope="col">{t("progress.title")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.items}>
+          {(r) => {
+            const p = () => r.progress;
+            const waiting = () => r.enrolment.status === "waitlisted";
+            const behind = () => p().behind && !waiting();
+            return (
+              <tr classList={{ "row-behind": behind() }} data-testid="roster-row">
+                <th scope="row" class="roster-who">
+                  <span class="roster-name">
+                    <span>{r.enrolment.learnerName}</span>
+                    <Show when={waiting()}>
+                      <span class="badge badge-muted">{t("roster.waitlisted")}</span>
+                    </Show>
+                    <Show when={behind()}>
+                      <BehindBadge />
+                    </Show>
+                  </span>
+                </th>
+                <td data-label={t("progress.lessons")} data-testid="roster-lessons">
+                  {p().lessonsDone} / {p().lessonsTotal}
+                </td>
+                <td data-label={t("progress.practiceMinutes")}>
+                  {p().practiceMinutes} / {p().requirement.minutes}
+                </td>
+                <td data-label={t("progress.practiceSessions")}>
+                  {p().practiceSessions} / {p().requirement.sessions}
+                </td>
+                <td data-label={t("progress.title")} class="roster-progress">
+                  <span class="roster-percent" data-testid="roster-percent">
+                    {p().percent}%
+                  </span>
+                  <ProgressBar
+                    percent={p().percent}
+                    expected={p().expectedPercent}
+                    behind={behind()}
+                    label={t("roster.progressOf", { name: r.enrolment.learnerName })}
+                  />
+                </td>
+              </tr>
+            );
+          }}
+        </For>
+      </tbody>
+    </table>
+  );
+}
