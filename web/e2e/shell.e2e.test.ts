@@ -117,7 +117,7 @@ describe("the web shell on a phone", () => {
 
       await visible("home-learner");
       await page.getByTestId("my-learning-empty").getByText("还没有报名课程").waitFor();
-      expect(await testID("greeting").textContent()).toBe(`你好，${host.name}`);
+      await expect.poll(() => testID("greeting").textContent(), { timeout: 15_000 }).toBe(`你好，${host.name}`);
       expect(await testID("register-org").isVisible()).toBe(true);
     },
     STEP,
@@ -133,7 +133,7 @@ describe("the web shell on a phone", () => {
 
       await signIn(`+86 ${host.login}`, host.password);
       await visible("home-learner");
-      expect(await testID("greeting").textContent()).toBe(`你好，${host.name}`);
+      await expect.poll(() => testID("greeting").textContent(), { timeout: 15_000 }).toBe(`你好，${host.name}`);
       mkdirSync(join(repoRoot, ".artifacts/e2e"), { recursive: true });
       await page.screenshot({ path: join(repoRoot, ".artifacts/e2e/home.png"), fullPage: true });
     },
@@ -168,7 +168,7 @@ describe("the web shell on a phone", () => {
       await testID("lang-switch").click();
       await page.getByText("My learning").waitFor();
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
-      expect(await testID("greeting").textContent()).toBe(`Hi, ${host.name}`);
+      await expect.poll(() => testID("greeting").textContent(), { timeout: 15_000 }).toBe(`Hi, ${host.name}`);
       await page.reload();
       await page.getByText("No courses yet").waitFor();
 

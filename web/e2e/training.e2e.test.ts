@@ -160,6 +160,7 @@ describe("training on a phone", () => {
 
       await page.getByTestId("cohort-page").waitFor();
       await page.getByTestId("cohort-course-title").getByText(courseTitle).waitFor();
+      await page.getByTestId("cohort-instructors").getByText("王老师").waitFor();
       await page.getByTestId("enrol").click();
       await page.getByTestId("enrol-state").getByText("你已报名这个班级").waitFor();
       await shot(page, "training-cohort");

@@ -175,6 +175,7 @@ export const trainingEn = {
   "cohort.notice.deferred": "This cohort was deferred: {reason}",
   "cohort.notice.cancelled": "This cohort was cancelled: {reason}",
   "cohort.schedule": "Live classes",
+  "cohort.taughtBy": "Taught by {names}",
   "cohort.schedule.none": "No live classes scheduled yet",
   "cohort.scheduleCount": "{count} live classes",
   "cohort.instructors": "Instructors: {names}",

@@ -174,6 +174,7 @@ export const trainingZh = {
   "cohort.notice.deferred": "班级已延期：{reason}",
   "cohort.notice.cancelled": "班级已取消：{reason}",
   "cohort.schedule": "直播课安排",
+  "cohort.taughtBy": "授课老师：{names}",
   "cohort.schedule.none": "暂未安排直播课",
   "cohort.scheduleCount": "{count} 节直播课",
   "cohort.instructors": "讲师：{names}",

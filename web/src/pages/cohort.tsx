@@ -41,13 +41,18 @@ export function CohortPage() {
           <div class="stack">
             <header class="page-head">
               <p class="muted" data-testid="cohort-course-title">
-                {loaded(course)?.title ?? ""}
+                {c.courseTitle} · {c.agencyName}
               </p>
               <div class="page-head-row">
                 <h1>{c.title}</h1>
                 <CohortStatusBadge cohort={loaded(cohort) ?? c} />
               </div>
               <CohortFacts cohort={loaded(cohort) ?? c} seats={false} />
+              <Show when={c.instructors.length > 0}>
+                <p class="meta" data-testid="cohort-instructors">
+                  {t("cohort.taughtBy", { names: c.instructors.map((i) => i.displayName).join("、") })}
+                </p>
+              </Show>
             </header>
             <CohortNotice cohort={loaded(cohort) ?? c} />
             <Show when={mine.state === "ready" || mine.state === "refreshing" || mine.state === "errored"}>

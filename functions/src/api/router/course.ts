@@ -6,7 +6,7 @@ import { procedure, router } from "../trpc.js";
 
 export const courseRouter = router({
   create: procedure.input(Course.create.schema).mutation(({ input }) => Course.create(input)),
-  update: procedure.input(Course.update.schema).mutation(({ input }) => Course.update(input)),
+  update: procedure.input(Catalogue.update.schema).mutation(({ input }) => Catalogue.update(input)),
   publish: procedure.input(Catalogue.publish.schema).mutation(({ input }) => Catalogue.publish(input)),
   unpublish: procedure.input(Catalogue.unpublish.schema).mutation(({ input }) => Catalogue.unpublish(input)),
   get: procedure.input(Course.get.schema).query(({ input }) => Course.get(input)),

@@ -64,6 +64,12 @@ describe("training routers as each role", () => {
 
     const found = await caller().cohort.browse({ from: "2027-02-01", city: "suzhou", category: "food" });
     expect(found.items.map((c) => c.cohortID)).toContain(run.cohortID);
+    // a learner sees who teaches it and where, without reading the agency or the course
+    expect(await caller().cohort.get({ cohortID: run.cohortID })).toMatchObject({
+      agencyName: "苏州主播学院",
+      courseTitle: "直播带货入门",
+      instructors: [{ personID: teacher.personID, displayName: "王老师" }],
+    });
     expect((await caller().cohort.browse({ from: "2027-02-01", online: true })).items.map((c) => c.cohortID)).not.toContain(run.cohortID);
 
     const [learner] = (await people(1)) as [Actor.PersonActor];

@@ -15,7 +15,7 @@ const reject = (p: Promise<unknown>) =>
 const browseIDs = async () => (await Cohort.browse({ from: "2026-01-01" })).items.map((c) => c.cohortID);
 
 describe("the catalogue", () => {
-  it("lists a draft course's cohorts only once the course is published, and hides them again on unpublish", async () => {
+  it("lists a draft course's cohorts only once the course is published, renames them with the course, and hides them on unpublish", async () => {
     const { org: agency, admin } = await org("agency");
     const course = await as(admin.actor, () => Course.create(courseInput(agency.orgID)));
     const cohort = await as(admin.actor, () => Cohort.create(cohortInput(course.courseID)));
@@ -26,6 +26,19 @@ describe("the catalogue", () => {
     await as(admin.actor, () => Catalogue.publish({ courseID: course.courseID }));
     expect(await browseIDs()).toContain(cohort.cohortID);
     expect((await as(learner, () => Enrolment.enrol({ cohortID: cohort.cohortID }))).status).toBe("enrolled");
+
+    const loaded = await as(admin.actor, () => Course.get({ courseID: course.courseID }));
+    await as(admin.actor, () =>
+      Catalogue.update({
+        ...courseInput(agency.orgID),
+        courseID: loaded.courseID,
+        version: loaded.version,
+        modules: loaded.modules,
+        rubric: loaded.rubric,
+        title: "直播带货进阶",
+      }),
+    );
+    expect((await Cohort.get({ cohortID: cohort.cohortID })).courseTitle).toBe("直播带货进阶");
 
     await as(admin.actor, () => Catalogue.unpublish({ courseID: course.courseID }));
     expect(await browseIDs()).not.toContain(cohort.cohortID);

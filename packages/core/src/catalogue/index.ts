@@ -19,3 +19,10 @@ export const unpublish = fn(Course.CourseRef, async ({ courseID }) => {
   await Cohort.relist(courseID, "hidden");
   return course;
 });
+
+/** Editing a course renames its cohorts' copied title too. */
+export const update = fn(Course.UpdateSchema, async (input) => {
+  const course = await Course.update(input);
+  await Cohort.retitle(course.courseID, course.title);
+  return course;
+});

@@ -18,6 +18,10 @@ export const cohortEntity = Dynamo.entity({
     city: { type: "string" },
     online: { type: "boolean", required: true },
     instructorIDs: { type: "list", items: { type: "string" }, required: true },
+    /** Names and titles copied at creation (cohort/index.ts), so lists and pages need no extra reads. */
+    instructors: { type: "any", required: true },
+    courseTitle: { type: "string", required: true },
+    agencyName: { type: "string", required: true },
     /** LiveClass[] (cohort/index.ts), validated by zod before every write. */
     schedule: { type: "any", required: true },
     status: { type: ["scheduled", "deferred", "cancelled"] as const, required: true },

@@ -16,6 +16,11 @@ export * as Cohort from "./index.js";
 export const MAX_CAPACITY = 500;
 const PAGE = 50;
 
+export interface Instructor {
+  personID: string;
+  displayName: string;
+}
+
 export interface LiveClass {
   classID: string;
   title: string;
@@ -37,6 +42,10 @@ export interface Info {
   city?: string;
   online: boolean;
   instructorIDs: string[];
+  /** Copied at creation so a learner's cohort page and lists need no extra reads. */
+  instructors: Instructor[];
+  courseTitle: string;
+  agencyName: string;
   schedule: LiveClass[];
   status: "scheduled" | "deferred" | "cancelled";
   statusReason?: string;
@@ -96,23 +105,27 @@ function checkDates(input: { startDate: string; endDate: string; online: boolean
   if (issues.length) throw invalid(issues);
 }
 
-/** Instructors must belong to the cohort's agency as instructors or admins. */
-async function checkInstructors(agencyID: string, ids: string[]) {
-  const roles = await Promise.all(ids.map((id) => Membership.roleOf(id, agencyID)));
+/** Instructors must belong to the cohort's agency as instructors or admins; returns their names for learners to see. */
+async function checkInstructors(agencyID: string, ids: string[]): Promise<Instructor[]> {
+  const found = await Promise.all(ids.map((id) => Membership.of(id, agencyID)));
   const issues = ids.flatMap((_, i) =>
-    roles[i] === "instructor" || roles[i] === "admin" ? [] : [{ path: ["instructorIDs", i], message: "Not an instructor of this agency" }],
+    found[i]?.role === "instructor" || found[i]?.role === "admin" ? [] : [{ path: ["instructorIDs", i], message: "Not an instructor of this agency" }],
   );
   if (issues.length) throw invalid(issues);
+  return found.map((m, i) => ({ personID: ids[i] as string, displayName: m?.displayName ?? "" }));
 }
 
 export const create = fn(CreateSchema, async (input) => {
   checkDates(input);
   const course = await Course.administered(input.courseID);
   const instructorIDs = [...new Set(input.instructorIDs ?? [])];
-  await checkInstructors(course.agencyID, instructorIDs);
+  const [instructors, agency] = await Promise.all([checkInstructors(course.agencyID, instructorIDs), Org.get({ orgID: course.agencyID })]);
   const item: Info = {
     ...input,
     instructorIDs,
+    instructors,
+    courseTitle: course.title,
+    agencyName: agency.name,
     schedule: (input.schedule ?? [])
       .map((c) => ({ ...c, classID: c.classID ?? Id.create("liveClass") }))
       .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)),
@@ -230,6 +243,15 @@ export async function relist(courseID: string, listing: Info["listing"]): Promis
   const changed = (all.data as Info[]).filter((c) => c.status !== "cancelled" && c.listing !== listing);
   await Promise.all(changed.map((c) => entity.patch({ cohortID: c.cohortID }).set({ listing }).go()));
   return changed.length;
+}
+
+/** Keeps the copied course title in step when the course is renamed. */
+export async function retitle(courseID: string, courseTitle: string): Promise<void> {
+  const entity = await cohortEntity();
+  const all = await entity.query.cohortsOfCourse({ courseID }).go({ pages: "all" });
+  await Promise.all(
+    (all.data as Info[]).filter((c) => c.courseTitle !== courseTitle).map((c) => entity.patch({ cohortID: c.cohortID }).set({ courseTitle }).go()),
+  );
 }
 
 /** For the enrolment module, which checks access itself. */

@@ -32,10 +32,10 @@ export async function ofPerson(personID: string): Promise<Actor.Membership[]> {
   return result.data.map((m) => ({ orgID: m.orgID, kind: m.kind, role: m.role }));
 }
 
-/** A person's role in an org, or undefined: one GetItem (instructor checks). */
-export async function roleOf(personID: string, orgID: string): Promise<Actor.Role | undefined> {
+/** A person's membership of an org, or undefined: one GetItem (instructor checks). */
+export async function of(personID: string, orgID: string): Promise<Info | undefined> {
   const found = await (await membershipEntity()).get({ personID, orgID }).go();
-  return found.data?.role;
+  return found.data ?? undefined;
 }
 
 /** A transaction item granting a membership, for verbs that create an org and its first admin atomically. */
