@@ -1,0 +1,52 @@
+/**
+ * The EventBridge events Amazon IVS (low-latency channels) sends, as the local RTMP server
+ * emits them too, so one handler serves both. Shapes follow the IVS user guide
+ * ("Using Amazon EventBridge with IVS Low-Latency Streaming"). No imports: these types
+ * are meant to move into core unchanged.
+ */
+
+interface Envelope<DetailType extends string, Detail> {
+  version: "0";
+  id: string;
+  "detail-type": DetailType;
+  source: "aws.ivs";
+  account: string;
+  /** ISO 8601, whole seconds like EventBridge ("2024-09-09T16:17:26Z"). */
+  time: string;
+  region: string;
+  /** The channel ARN. */
+  resources: string[];
+  detail: Detail;
+}
+
+export type StreamEventName = "Session Created" | "Session Ended" | "Stream Start" | "Stream End" | "Stream Failure" | "Stream Takeover";
+
+export interface StreamStateDetail {
+  event_name: StreamEventName;
+  channel_name: string;
+  stream_id: string;
+  /** Session Ended / takeover failures only. */
+  code?: string;
+  /** Stream Failure only. */
+  reason?: string;
+}
+
+export type RecordingStatus = "Recording Start" | "Recording End" | "Recording Start Failure" | "Recording End Failure";
+
+export interface RecordingStateDetail {
+  channel_name: string;
+  stream_id: string;
+  recording_status: RecordingStatus;
+  recording_status_reason: string;
+  recording_s3_bucket_name: string;
+  /** IVS: "ivs/v1/<account>/<channel-id>/<y>/<m>/<d>/<h>/<min>/<recording-id>". Locally: see rtmp/server.ts. */
+  recording_s3_key_prefix: string;
+  recording_duration_ms: number;
+  recording_session_id: string;
+  /** The streams merged into this recording (IVS reconnect window); sent with Recording End. */
+  recording_session_stream_ids?: string[];
+}
+
+export type StreamStateChange = Envelope<"IVS Stream State Change", StreamStateDetail>;
+export type RecordingStateChange = Envelope<"IVS Recording State Change", RecordingStateDetail>;
+export type IvsEvent = StreamStateChange | RecordingStateChange;
