@@ -62,11 +62,18 @@ const javaRunningWith = (port: number) => spawnSync("pgrep", ["-f", `DynamoDBLoc
 
 describe("pnpm dev", () => {
   it("starts DynamoDB Local, seeds, serves the API and web, keeps data between runs, and stops everything on Ctrl-C", async () => {
-    const ports = { PORT: String(await freePort()), WEB_PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()) };
+    const ports = {
+      PORT: String(await freePort()),
+      WEB_PORT: String(await freePort()),
+      DYNAMO_PORT: String(await freePort()),
+      RTMP_PORT: String(await freePort()),
+      PLAYBACK_PORT: String(await freePort()),
+    };
     const first = dev(ports);
     await first.waitFor("Ctrl-C stops everything.");
     expect(first.output()).toContain("seeded demo data");
     expect(first.output()).toContain("zhubo-demo-2026");
+    expect(first.output()).toContain(`RTMP ingest     rtmp://127.0.0.1:${ports.RTMP_PORT}/app/`);
     const health = await fetch(`http://127.0.0.1:${ports.PORT}/healthz`);
     expect(await health.json()).toEqual({ ok: true, db: "ok" });
     const page = await fetch(`http://127.0.0.1:${ports.WEB_PORT}/`);
@@ -98,7 +105,13 @@ describe("pnpm dev", () => {
     const port = await freePort();
     await new Promise<void>((r) => blocker.listen(port, "127.0.0.1", () => r()));
     try {
-      const run = dev({ PORT: String(port), WEB_PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()) });
+      const run = dev({
+        PORT: String(port),
+        WEB_PORT: String(await freePort()),
+        DYNAMO_PORT: String(await freePort()),
+        RTMP_PORT: String(await freePort()),
+        PLAYBACK_PORT: String(await freePort()),
+      });
       expect(await run.exited).toBe(1);
       expect(run.output()).toContain(`Port ${port} (API) is already in use`);
     } finally {
@@ -107,7 +120,14 @@ describe("pnpm dev", () => {
   }, 60_000);
 
   it("says clearly that Java is missing", async () => {
-    const run = dev({ PATH: "/nonexistent", PORT: String(await freePort()), WEB_PORT: String(await freePort()), DYNAMO_PORT: String(await freePort()) });
+    const run = dev({
+      PATH: "/nonexistent",
+      PORT: String(await freePort()),
+      WEB_PORT: String(await freePort()),
+      DYNAMO_PORT: String(await freePort()),
+      RTMP_PORT: String(await freePort()),
+      PLAYBACK_PORT: String(await freePort()),
+    });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain("Java was not found");
   }, 60_000);

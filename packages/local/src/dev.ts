@@ -19,6 +19,7 @@ try {
     webPort: port("WEB_PORT", 5173),
     dynamoPort: port("DYNAMO_PORT", 8000),
     web: "dev",
+    streaming: { rtmpPort: port("RTMP_PORT", 1935), httpPort: port("PLAYBACK_PORT", 8081) },
     log: (line) => console.log(`  ${line}`),
   });
   const rows = [...Object.values(DEMO_ACCOUNTS), ...DEMO_LEARNERS].map((a) => `  ${a.role.padEnd(24)} ${a.login.padEnd(18)} ${a.name}`);
@@ -26,6 +27,7 @@ try {
 zhubo is running on this machine
   web app         ${stack.webUrl}
   API             ${stack.apiUrl}  (tRPC at /trpc, health at /healthz)
+  RTMP ingest     ${stack.rtmpUrl}  (local stand-in for AWS IVS; playback on ${stack.playbackUrl})
   DynamoDB Local  ${stack.dynamoEndpoint}  (data in .data/, --fresh to wipe)
 
 Demo accounts (password for all: ${DEMO_PASSWORD})

@@ -6,8 +6,12 @@ import { serve } from "@hono/node-server";
 import { Auth } from "@zhubo/core/auth";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
+import { Practice } from "@zhubo/core/practice";
+import type { IvsEvent } from "@zhubo/core/practice/events";
+import { Stream } from "@zhubo/core/stream";
 import { app } from "@zhubo/functions/api/app";
 import { assertPortFree, type DynamoLocal, startDynamoLocal } from "./dynamo-local.js";
+import { startLocalIvs } from "./rtmp/server.js";
 import { seed } from "./seed.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -25,6 +29,13 @@ export interface StackOptions {
   webPort?: number;
   /** "dev": Vite dev server with HMR; "preview": serve the built web/dist (tests); "none": API only. */
   web?: "dev" | "preview" | "none";
+  /** Start the local IVS stand-in (RTMP ingest + playback) on these ports; off when absent. */
+  streaming?: {
+    rtmpPort: number;
+    httpPort: number;
+    /** Sees each event after the ledger recorded it (tests). */
+    tap?: (event: IvsEvent) => void;
+  };
   seed?: boolean;
   log?: (line: string) => void;
 }
@@ -32,6 +43,9 @@ export interface StackOptions {
 export interface Stack {
   apiUrl: string;
   webUrl?: string;
+  /** RTMP ingest base ("rtmp://127.0.0.1:1935/app/") and playback origin, when streaming is on. */
+  rtmpUrl?: string;
+  playbackUrl?: string;
   dynamoEndpoint: string;
   seeded: boolean;
   stop(): Promise<void>;
@@ -94,6 +108,26 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const seeded = opts.seed === false ? false : await seed();
     if (seeded) log("seeded demo data");
 
+    let streaming: { rtmpUrl: string; httpUrl: string } | undefined;
+    if (opts.streaming) {
+      await assertPortFree(opts.streaming.rtmpPort, "RTMP ingest");
+      await assertPortFree(opts.streaming.httpPort, "stream playback");
+      // The same handler the cloud's EventBridge rule calls: events land in the session ledger.
+      const { tap, ...ports } = opts.streaming;
+      const local = await startLocalIvs({
+        ...ports,
+        dataDir: join(dataDir, "streams"),
+        onEvent: async (event) => {
+          await Practice.record(event);
+          tap?.(event);
+        },
+      });
+      Stream.use(local.provider);
+      stops.push(() => local.stop());
+      streaming = local;
+      log(`RTMP ingest     ${local.rtmpUrl}`);
+    }
+
     const api = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" });
     await new Promise<void>((r, j) => {
       api.once("listening", () => r());
@@ -127,7 +161,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         webUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
       }
     }
-    return { apiUrl, webUrl, dynamoEndpoint: endpoint, seeded, stop };
+    return { apiUrl, webUrl, rtmpUrl: streaming?.rtmpUrl, playbackUrl: streaming?.httpUrl, dynamoEndpoint: endpoint, seeded, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -1,32 +1,12 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { IvsEvent } from "@zhubo/core/practice/events";
 import type { Stream } from "@zhubo/core/stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../dynamo-local.js";
-import type { IvsEvent } from "./events.js";
+import { push } from "./ffmpeg.js";
 import { type LocalIvs, startLocalIvs } from "./server.js";
-
-/** Pushes a 720p30 test pattern with a 2 s GOP, the way OBS would. */
-function push(url: string, seconds: number) {
-  const child = spawn(
-    "ffmpeg",
-    [
-      ...["-hide_banner", "-loglevel", "error", "-re"],
-      ...["-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"],
-      ...["-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-g", "60", "-b:v", "2500k", "-c:a", "aac", "-b:a", "128k"],
-      ...["-t", String(seconds), "-f", "flv", url],
-    ],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  child.stderr.on("data", (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once("exit", (code) => resolve({ code, stderr })));
-  return { child, exited };
-}
 
 async function waitFor(what: string, check: () => boolean, timeoutMs = 8000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,9 +1,11 @@
 /**
  * The EventBridge events Amazon IVS (low-latency channels) sends, as the local RTMP server
  * emits them too, so one handler serves both. Shapes follow the IVS user guide
- * ("Using Amazon EventBridge with IVS Low-Latency Streaming"). No imports: these types
- * are meant to move into core unchanged.
+ * ("Using Amazon EventBridge with IVS Low-Latency Streaming"). No imports: the local
+ * stand-in (packages/local/src/rtmp) emits these very types.
  */
+
+import type { LedgerEvent } from "./ledger.js";
 
 interface Envelope<DetailType extends string, Detail> {
   version: "0";
@@ -50,3 +52,30 @@ export interface RecordingStateDetail {
 export type StreamStateChange = Envelope<"IVS Stream State Change", StreamStateDetail>;
 export type RecordingStateChange = Envelope<"IVS Recording State Change", RecordingStateDetail>;
 export type IvsEvent = StreamStateChange | RecordingStateChange;
+
+/**
+ * The ledger's view of an IVS event, or undefined for events that say nothing about when a
+ * stream ran (failures, takeovers) or aren't IVS events at all.
+ */
+export function toLedgerEvent(raw: unknown): LedgerEvent | undefined {
+  const e = raw as Partial<IvsEvent> | undefined;
+  if (!e || e.source !== "aws.ivs" || typeof e.id !== "string" || typeof e.time !== "string" || Number.isNaN(Date.parse(e.time))) return undefined;
+  const channelArn = e.resources?.[0];
+  const detail = e.detail as Partial<StreamStateDetail & RecordingStateDetail> | undefined;
+  if (!channelArn || !detail?.stream_id) return undefined;
+  const base = { id: e.id, time: new Date(e.time).toISOString(), channelArn, streamId: detail.stream_id };
+  if (e["detail-type"] === "IVS Stream State Change") {
+    const kind = ({ "Session Created": "session_created", "Stream Start": "stream_start", "Stream End": "stream_end", "Session Ended": "stream_end" } as const)[
+      detail.event_name as "Session Created"
+    ];
+    return kind ? { ...base, kind } : undefined;
+  }
+  if (e["detail-type"] === "IVS Recording State Change") {
+    if (detail.recording_status === "Recording Start") return { ...base, kind: "recording_start" };
+    if (detail.recording_status === "Recording End") {
+      const ms = Number(detail.recording_duration_ms);
+      return { ...base, kind: "recording_end", ...(Number.isFinite(ms) && ms > 0 ? { recordingDurationMs: ms } : {}) };
+    }
+  }
+  return undefined;
+}

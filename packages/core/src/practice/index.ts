@@ -1,0 +1,62 @@
+import { Clock } from "../clock/index.js";
+import { isConditionFailure } from "../error/index.js";
+import { streamSessionEntity } from "./entity.js";
+import { toLedgerEvent } from "./events.js";
+import { apply, empty, type LedgerEvent, reconcile as reconcileState, type SessionState } from "./ledger.js";
+
+export * as Practice from "./index.js";
+export type { IvsEvent } from "./events.js";
+export { check as readiness, ready } from "./readiness.js";
+export { seconds, type SessionState, totals } from "./ledger.js";
+
+const MAX_ATTEMPTS = 20;
+
+async function read(channelArn: string, streamId: string): Promise<(SessionState & { version: number }) | undefined> {
+  const found = await (await streamSessionEntity()).get({ channelArn, streamId }).go();
+  return (found.data as (SessionState & { version: number }) | null) ?? undefined;
+}
+
+/**
+ * Read, apply, write only if nobody wrote meanwhile (version check), else again: concurrent and
+ * duplicated deliveries of one session's events all land, each exactly once.
+ */
+async function update(channelArn: string, streamId: string, change: (state: SessionState) => SessionState): Promise<SessionState> {
+  const entity = await streamSessionEntity();
+  for (let attempt = 1; ; attempt++) {
+    const current = await read(channelArn, streamId);
+    const before = current ?? { ...empty(channelArn, streamId), version: 0 };
+    const next = change(before);
+    if (next === before || JSON.stringify({ ...next, version: before.version }) === JSON.stringify(before)) return before;
+    const item = { ...next, version: before.version + 1, updatedAt: Clock.iso() };
+    try {
+      if (current) {
+        await entity
+          .put(item)
+          .where((a, op) => op.eq(a.version, before.version))
+          .go();
+      } else {
+        await entity.create(item).go();
+      }
+      return item;
+    } catch (e) {
+      if (!isConditionFailure(e) || attempt >= MAX_ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/** Records one IVS event (EventBridge envelope, cloud or local). Idempotent per event id. */
+export async function record(raw: unknown): Promise<SessionState | undefined> {
+  const event: LedgerEvent | undefined = toLedgerEvent(raw);
+  if (!event) return undefined;
+  return update(event.channelArn, event.streamId, (state) => apply(state, event));
+}
+
+export async function session(channelArn: string, streamId: string): Promise<SessionState | undefined> {
+  return read(channelArn, streamId);
+}
+
+/** Closes a session whose end never arrived, from the provider's look-up or the lease end. */
+export async function reconcile(channelArn: string, streamId: string, lookup: { startTime?: string; endTime?: string } | undefined, leaseEndsAt: string): Promise<SessionState> {
+  return update(channelArn, streamId, (state) => reconcileState(state, lookup, leaseEndsAt, Clock.now()));
+}
