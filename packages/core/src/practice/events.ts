@@ -59,7 +59,7 @@ export type IvsEvent = StreamStateChange | RecordingStateChange;
  */
 export function toLedgerEvent(raw: unknown): LedgerEvent | undefined {
   const e = raw as Partial<IvsEvent> | undefined;
-  if (!e || e.source !== "aws.ivs" || typeof e.id !== "string" || typeof e.time !== "string" || Number.isNaN(Date.parse(e.time))) return undefined;
+  if (e?.source !== "aws.ivs" || typeof e.id !== "string" || typeof e.time !== "string" || Number.isNaN(Date.parse(e.time))) return undefined;
   const channelArn = e.resources?.[0];
   const detail = e.detail as Partial<StreamStateDetail & RecordingStateDetail> | undefined;
   if (!channelArn || !detail?.stream_id) return undefined;

@@ -4,10 +4,10 @@ import { streamSessionEntity } from "./entity.js";
 import { toLedgerEvent } from "./events.js";
 import { apply, empty, type LedgerEvent, reconcile as reconcileState, type SessionState } from "./ledger.js";
 
-export * as Practice from "./index.js";
 export type { IvsEvent } from "./events.js";
+export * as Practice from "./index.js";
+export { type SessionState, seconds, totals } from "./ledger.js";
 export { check as readiness, ready } from "./readiness.js";
-export { seconds, type SessionState, totals } from "./ledger.js";
 
 const MAX_ATTEMPTS = 20;
 
@@ -57,6 +57,11 @@ export async function session(channelArn: string, streamId: string): Promise<Ses
 }
 
 /** Closes a session whose end never arrived, from the provider's look-up or the lease end. */
-export async function reconcile(channelArn: string, streamId: string, lookup: { startTime?: string; endTime?: string } | undefined, leaseEndsAt: string): Promise<SessionState> {
+export async function reconcile(
+  channelArn: string,
+  streamId: string,
+  lookup: { startTime?: string; endTime?: string } | undefined,
+  leaseEndsAt: string,
+): Promise<SessionState> {
   return update(channelArn, streamId, (state) => reconcileState(state, lookup, leaseEndsAt, Clock.now()));
 }

@@ -7,7 +7,13 @@ let n = 0;
 const channel = () => `arn:aws:ivs:ap-northeast-1:123456789012:channel/test${++n}`;
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 10, 25, 12, minute, second)).toISOString().replace(".000", "");
 
-function stream(channelArn: string, id: string, name: "Session Created" | "Stream Start" | "Stream End" | "Session Ended", time: string, streamId = "st-aaaaaaaaaaaaaaaaaaaaaaaaaa"): IvsEvent {
+function stream(
+  channelArn: string,
+  id: string,
+  name: "Session Created" | "Stream Start" | "Stream End" | "Session Ended",
+  time: string,
+  streamId = "st-aaaaaaaaaaaaaaaaaaaaaaaaaa",
+): IvsEvent {
   return {
     version: "0",
     id,
@@ -67,7 +73,11 @@ describe("the practice-session ledger in DynamoDB", () => {
 
   it("gives the same totals for sessions replayed in different orders with duplicates", async () => {
     const minutes: number[] = [];
-    for (const order of [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [3, 0, 5, 1, 4, 2, 3, 3]]) {
+    for (const order of [
+      [0, 1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1, 0],
+      [3, 0, 5, 1, 4, 2, 3, 3],
+    ]) {
       const arn = channel();
       const events = session(arn);
       for (const i of order) await Practice.record(events[i]);
