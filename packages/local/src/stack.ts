@@ -124,6 +124,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       });
       Stream.use(local.provider);
       stops.push(() => local.stop());
+      // The cloud's scheduled job, as a timer: ended leases stop streaming and lose their key.
+      const expiry = setInterval(() => void Practice.expireDue().catch((e) => console.error("practice expiry failed:", e)), 30_000);
+      stops.push(async () => clearInterval(expiry));
       streaming = local;
       log(`RTMP ingest     ${local.rtmpUrl}`);
     }

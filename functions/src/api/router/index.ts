@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "../trpc.js";
 import { authRouter } from "./auth.js";
 import { cohortRouter, courseRouter, enrolmentRouter } from "./course.js";
 import { invitationRouter, orgRouter } from "./org.js";
+import { practiceRouter } from "./practice.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -10,6 +11,7 @@ export const appRouter = router({
   course: courseRouter,
   cohort: cohortRouter,
   enrolment: enrolmentRouter,
+  practice: practiceRouter,
 });
 
 export type AppRouter = typeof appRouter;

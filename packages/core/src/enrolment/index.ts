@@ -226,6 +226,9 @@ export const completeLesson = fn(z.object({ cohortID, lessonID: Id.schema("lesso
   return { lessonID, progress: progressOf({ ...e, completedLessons: [...done] }, cohort ?? { startDate: e.startDate, endDate: e.startDate }) };
 });
 
+/** A learner's enrolment in a cohort, for sibling modules (practice booking checks the seat). */
+export const of = own;
+
 /**
  * Sets a learner's practice totals. The practice-session ledger recomputes totals from its
  * reconciled sessions and sets them here (idempotent); the local seed uses it for demo data.

@@ -16,6 +16,7 @@ export const prefixes = {
   criterion: "crt",
   cohort: "coh",
   liveClass: "cls",
+  lease: "lse",
 } as const;
 
 export type Prefix = keyof typeof prefixes;

@@ -21,3 +21,62 @@ export const streamSessionEntity = Dynamo.entity({
     byStream: { pk: { field: "pk", composite: ["channelArn", "streamId"] }, sk: { field: "sk", composite: [] } },
   },
 });
+
+/** A learner's booked practice slot on one channel of the cohort's pool. */
+export const leaseEntity = Dynamo.entity({
+  model: { entity: "lease", version: "1", service: "zhubo" },
+  attributes: {
+    leaseID: { type: "string", required: true, readOnly: true },
+    cohortID: { type: "string", required: true, readOnly: true },
+    learnerID: { type: "string", required: true, readOnly: true },
+    channelArn: { type: "string", required: true, readOnly: true },
+    playbackUrl: { type: "string", required: true },
+    startsAt: { type: "string", required: true, readOnly: true },
+    endsAt: { type: "string", required: true, readOnly: true },
+    status: { type: ["booked", "ended", "cancelled"] as const, required: true },
+    /** Secret: returned only to the leasing learner during the lease, never in lists or logs. */
+    streamKey: { type: "string" },
+    ingestUrl: { type: "string" },
+    createdAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byID: { pk: { field: "pk", composite: ["leaseID"] }, sk: { field: "sk", composite: [] } },
+    /** "leases of a channel by time": which learner a stream on that channel belongs to. */
+    leasesOfChannel: { index: "gsi1", pk: { field: "gsi1pk", composite: ["channelArn"] }, sk: { field: "gsi1sk", composite: ["startsAt", "leaseID"] } },
+    /** "practice slots of a learner by time": the learner's bookings. */
+    leasesOfLearner: { index: "gsi2", pk: { field: "gsi2pk", composite: ["learnerID"] }, sk: { field: "gsi2sk", composite: ["startsAt", "leaseID"] } },
+    /** "open leases by end": what the expiry job closes (stop the stream, retire the key). */
+    openLeases: { index: "gsi3", pk: { field: "gsi3pk", composite: ["status"] }, sk: { field: "gsi3sk", composite: ["endsAt", "leaseID"] } },
+  },
+});
+
+/** One 15-minute block of one channel, held by one lease: overlapping bookings fail on these. */
+export const channelBlockEntity = Dynamo.entity({
+  model: { entity: "channelBlock", version: "1", service: "zhubo" },
+  attributes: {
+    channelArn: { type: "string", required: true, readOnly: true },
+    block: { type: "string", required: true, readOnly: true },
+    leaseID: { type: "string", required: true },
+  },
+  indexes: {
+    byBlock: { pk: { field: "pk", composite: ["channelArn", "block"] }, sk: { field: "sk", composite: [] } },
+  },
+});
+
+/** Practice credited to a learner in a cohort, one row per stream session (the totals' source). */
+export const creditEntity = Dynamo.entity({
+  model: { entity: "practiceCredit", version: "1", service: "zhubo" },
+  attributes: {
+    cohortID: { type: "string", required: true, readOnly: true },
+    learnerID: { type: "string", required: true, readOnly: true },
+    streamId: { type: "string", required: true, readOnly: true },
+    channelArn: { type: "string", required: true },
+    leaseID: { type: "string", required: true },
+    startedAt: { type: "string", required: true },
+    seconds: { type: "number", required: true },
+  },
+  indexes: {
+    /** "sessions of a learner" in a cohort. */
+    byLearner: { pk: { field: "pk", composite: ["cohortID", "learnerID"] }, sk: { field: "sk", composite: ["streamId"] } },
+  },
+});

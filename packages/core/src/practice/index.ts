@@ -2,10 +2,12 @@ import { Clock } from "../clock/index.js";
 import { isConditionFailure } from "../error/index.js";
 import { streamSessionEntity } from "./entity.js";
 import { toLedgerEvent } from "./events.js";
+import { settle } from "./lease.js";
 import { apply, empty, type LedgerEvent, reconcile as reconcileState, type SessionState } from "./ledger.js";
 
 export type { IvsEvent } from "./events.js";
 export * as Practice from "./index.js";
+export { BLOCK_MINUTES, BookSchema, book, EARLY_MINUTES, expireDue, type Lease, mine, open, poolSize } from "./lease.js";
 export { type SessionState, seconds, totals } from "./ledger.js";
 export { check as readiness, ready } from "./readiness.js";
 
@@ -45,11 +47,13 @@ async function update(channelArn: string, streamId: string, change: (state: Sess
   }
 }
 
-/** Records one IVS event (EventBridge envelope, cloud or local). Idempotent per event id. */
+/** Records one IVS event (EventBridge envelope, cloud or local). Idempotent per event id; a closed session is credited. */
 export async function record(raw: unknown): Promise<SessionState | undefined> {
   const event: LedgerEvent | undefined = toLedgerEvent(raw);
   if (!event) return undefined;
-  return update(event.channelArn, event.streamId, (state) => apply(state, event));
+  const state = await update(event.channelArn, event.streamId, (s) => apply(s, event));
+  await settle(state);
+  return state;
 }
 
 export async function session(channelArn: string, streamId: string): Promise<SessionState | undefined> {

@@ -1,0 +1,182 @@
+import { z } from "zod/mini";
+import { Actor } from "../actor/index.js";
+import { Clock } from "../clock/index.js";
+import { Cohort } from "../cohort/index.js";
+import { Dynamo } from "../dynamo/index.js";
+import { Enrolment } from "../enrolment/index.js";
+import { conflict, isConditionFailure, notFound } from "../error/index.js";
+import { Cursor, fn, invalid } from "../fn/index.js";
+import { Id } from "../id/index.js";
+import { Stream } from "../stream/index.js";
+import { channelBlockEntity, creditEntity, leaseEntity } from "./entity.js";
+import { type SessionState, seconds, totals } from "./ledger.js";
+
+/** Slots are whole 15-minute blocks; a learner may open their key this long before the slot. */
+export const BLOCK_MINUTES = 15;
+export const EARLY_MINUTES = 10;
+const BLOCK_MS = BLOCK_MINUTES * 60_000;
+
+export function poolSize(): number {
+  const n = Number(process.env.PRACTICE_POOL_SIZE ?? 3);
+  return Number.isInteger(n) && n > 0 ? n : 3;
+}
+
+export interface Lease {
+  leaseID: string;
+  cohortID: string;
+  learnerID: string;
+  channelArn: string;
+  playbackUrl: string;
+  startsAt: string;
+  endsAt: string;
+  status: "booked" | "ended" | "cancelled";
+  streamKey?: string;
+  ingestUrl?: string;
+  createdAt: string;
+}
+
+/** Lists and other people never see the key. */
+const publicView = ({ streamKey: _key, ingestUrl: _url, ...lease }: Lease) => lease;
+
+function blocks(startsAt: number, endsAt: number): string[] {
+  const out: string[] = [];
+  for (let t = startsAt; t < endsAt; t += BLOCK_MS) out.push(new Date(t).toISOString());
+  return out;
+}
+
+export const BookSchema = z.object({
+  cohortID: Cohort.cohortID,
+  startsAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) % BLOCK_MS === 0, `Start on a quarter hour (:00, :15, :30, :45)`)),
+  minutes: z.int().check(
+    z.minimum(15, "At least 15 minutes"),
+    z.maximum(120, "At most 120 minutes"),
+    z.refine((m) => m % BLOCK_MINUTES === 0, "Whole quarter hours"),
+  ),
+});
+
+/**
+ * Books a practice slot for an enrolled learner: the first channel of the cohort's pool whose
+ * blocks are all free, taken atomically with the lease (so two learners never share a channel's
+ * time). The pool size bounds how many learners practise at once.
+ */
+export const book = fn(BookSchema, async ({ cohortID, startsAt, minutes }) => {
+  const actor = Actor.person();
+  const seat = await Enrolment.of(cohortID, actor.personID);
+  if (!seat || seat.status === "withdrawn") throw notFound("cohort.not_found");
+  if (seat.status !== "enrolled") throw conflict("practice.waitlisted", "Practice opens when you have a seat");
+  const start = Date.parse(startsAt);
+  const end = start + minutes * 60_000;
+  if (start < Math.floor(Clock.now() / BLOCK_MS) * BLOCK_MS) throw invalid([{ path: ["startsAt"], message: "Pick a time that hasn't passed" }]);
+  const leases = await leaseEntity();
+  const mine = await leases.query
+    .leasesOfLearner({ learnerID: actor.personID })
+    .between({ startsAt: new Date(start - 120 * 60_000).toISOString() }, { startsAt: new Date(end).toISOString() })
+    .go();
+  if ((mine.data as Lease[]).some((l) => l.status === "booked" && Date.parse(l.startsAt) < end && Date.parse(l.endsAt) > start)) {
+    throw conflict("practice.overlap", "You already have a practice slot at that time");
+  }
+  const locks = await channelBlockEntity();
+  for (let index = 0; index < poolSize(); index++) {
+    const channel = await Stream.provider().ensureChannel(cohortID, index);
+    const lease: Lease = {
+      leaseID: Id.create("lease"),
+      cohortID,
+      learnerID: actor.personID,
+      channelArn: channel.channelArn,
+      playbackUrl: channel.playbackUrl,
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(end).toISOString(),
+      status: "booked",
+      createdAt: Clock.iso(),
+    };
+    const rejected = await Dynamo.transact(leases, [
+      Dynamo.commit(leases.create(lease)),
+      ...blocks(start, end).map((block) => Dynamo.commit(locks.create({ channelArn: channel.channelArn, block, leaseID: lease.leaseID }))),
+    ]);
+    if (rejected === -1) return publicView(lease);
+  }
+  throw conflict("practice.pool_full", "Every practice channel is booked then. Try another time.", { startsAt: "Fully booked" });
+});
+
+async function ownLease(leaseID: string): Promise<Lease> {
+  const actor = Actor.person();
+  const found = await (await leaseEntity()).get({ leaseID }).go();
+  const lease = found.data as Lease | null;
+  if (!lease || lease.learnerID !== actor.personID) throw notFound("lease.not_found");
+  return lease;
+}
+
+/**
+ * The learner's key and ingest URL, only during their lease (from EARLY_MINUTES before it).
+ * The key is created for this lease on first open (replacing the previous lessee's) and kept
+ * until the lease ends, when the expiry job retires it.
+ */
+export const open = fn(z.object({ leaseID: Id.schema("lease", "lease") }), async ({ leaseID }) => {
+  const lease = await ownLease(leaseID);
+  const now = Clock.now();
+  if (lease.status !== "booked" || now < Date.parse(lease.startsAt) - EARLY_MINUTES * 60_000 || now >= Date.parse(lease.endsAt)) {
+    throw conflict("practice.not_now", "Your stream key is available during your slot only");
+  }
+  if (lease.streamKey && lease.ingestUrl) return lease;
+  const key = await Stream.provider().rotateKey(lease.channelArn);
+  try {
+    await (await leaseEntity())
+      .patch({ leaseID })
+      .set({ streamKey: key.streamKey, ingestUrl: key.ingestUrl })
+      .where((a, op) => op.notExists(a.streamKey))
+      .go();
+    return { ...lease, ...key };
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    return ownLease(leaseID);
+  }
+});
+
+export const mine = fn(z.object({ cursor: Cursor }), async ({ cursor }) => {
+  const actor = Actor.person();
+  const page = await (await leaseEntity()).query.leasesOfLearner({ learnerID: actor.personID }).go({ cursor: cursor ?? null, limit: 50, order: "desc" });
+  return { items: (page.data as Lease[]).map(publicView), cursor: page.cursor };
+});
+
+/**
+ * Ends leases whose time is up: stops whatever still streams and retires the key, so an
+ * expired key is refused. Run by a schedule in the cloud and a timer locally.
+ */
+export async function expireDue(): Promise<number> {
+  const leases = await leaseEntity();
+  const due = await leases.query.openLeases({ status: "booked" }).lte({ endsAt: Clock.iso() }).go({ limit: 100 });
+  for (const lease of due.data as Lease[]) {
+    await Stream.provider().stopStream(lease.channelArn);
+    if (lease.streamKey) await Stream.provider().rotateKey(lease.channelArn);
+    await leases.patch({ leaseID: lease.leaseID }).composite({ endsAt: lease.endsAt }).set({ status: "ended" }).remove(["streamKey", "ingestUrl"]).go();
+  }
+  return due.data.length;
+}
+
+/**
+ * Credits a closed session to the learner whose lease it fell in (time outside the lease
+ * doesn't count) and sets their totals. Idempotent: the credit is keyed by stream.
+ */
+export async function settle(state: SessionState): Promise<void> {
+  if (!state.startedAt || !state.endedAt) return;
+  const leases = await leaseEntity();
+  const latestStart = new Date(Date.parse(state.startedAt) + EARLY_MINUTES * 60_000).toISOString();
+  const found = await leases.query.leasesOfChannel({ channelArn: state.channelArn }).lte({ startsAt: latestStart }).go({ limit: 1, order: "desc" });
+  const lease = found.data[0] as Lease | undefined;
+  if (!lease || lease.status === "cancelled" || Date.parse(lease.endsAt) <= Date.parse(state.startedAt)) return;
+  const credited = seconds(state, lease) ?? 0;
+  const credits = await creditEntity();
+  await credits
+    .put({
+      cohortID: lease.cohortID,
+      learnerID: lease.learnerID,
+      streamId: state.streamId,
+      channelArn: state.channelArn,
+      leaseID: lease.leaseID,
+      startedAt: state.startedAt,
+      seconds: credited,
+    })
+    .go();
+  const all = await credits.query.byLearner({ cohortID: lease.cohortID, learnerID: lease.learnerID }).go({ pages: "all" });
+  await Enrolment.setPractice(lease.cohortID, lease.learnerID, totals(all.data));
+}

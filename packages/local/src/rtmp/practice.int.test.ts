@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Actor } from "@zhubo/core/actor";
+import { Clock } from "@zhubo/core/clock";
+import { Enrolment } from "@zhubo/core/enrolment";
+import type { VisibleError } from "@zhubo/core/error";
+import { Practice } from "@zhubo/core/practice";
+import type { IvsEvent } from "@zhubo/core/practice/events";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { as, openCohort, people } from "../../../core/test/factory.js";
+import { freePort } from "../dynamo-local.js";
+import { type Stack, startStack } from "../stack.js";
+import { push } from "./ffmpeg.js";
+
+/**
+ * A learner books a slot, gets a key for it, streams like OBS to the local ingest, and the
+ * minutes appear on their progress — through the same event handler the cloud uses.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), "zhubo-practice-"));
+let stack: Stack;
+const events: IvsEvent[] = [];
+const QUARTER = 15 * 60_000;
+
+beforeAll(async () => {
+  process.env.PRACTICE_POOL_SIZE = "1";
+  stack = await startStack({
+    dynamoEndpoint: inject("dynamoEndpoint"),
+    table: process.env.TABLE_NAME,
+    dataDir,
+    apiPort: await freePort(),
+    web: "none",
+    seed: false,
+    streaming: { rtmpPort: await freePort(), httpPort: await freePort(), tap: (e) => events.push(e) },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const reject = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.fail("expected an error"),
+    (e: unknown) => e as VisibleError,
+  );
+const thisQuarter = () => new Date(Math.floor(Date.now() / QUARTER) * QUARTER).toISOString();
+
+async function recordingEnded(count: number) {
+  for (let i = 0; i < 100; i++) {
+    if (events.filter((e) => e["detail-type"] === "IVS Recording State Change" && e.detail.recording_status === "Recording End").length >= count) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("no Recording End");
+}
+
+describe("practice streaming on the laptop", () => {
+  it("books a slot, streams with the leased key for a minute, and finds the minutes on the learner's progress", async () => {
+    const { cohort } = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
+    const [learner, other] = (await people(2)) as [Actor.PersonActor, Actor.PersonActor];
+    for (const l of [learner, other]) await as(l, () => Enrolment.enrol({ cohortID: cohort.cohortID }));
+
+    const lease = await as(learner, () => Practice.book({ cohortID: cohort.cohortID, startsAt: thisQuarter(), minutes: 30 }));
+    expect(lease).not.toHaveProperty("streamKey");
+    // the pool has one channel: the same time is full for anyone else
+    expect((await reject(as(other, () => Practice.book({ cohortID: cohort.cohortID, startsAt: thisQuarter(), minutes: 15 })))).code).toBe("practice.pool_full");
+    expect((await reject(as(other, () => Practice.open({ leaseID: lease.leaseID })))).kind).toBe("not_found");
+
+    const { streamKey, ingestUrl } = await as(learner, () => Practice.open({ leaseID: lease.leaseID }));
+    expect(streamKey).toMatch(/^sk_local_/);
+    expect((await as(learner, () => Practice.mine({}))).items.map((l) => JSON.stringify(l)).join("")).not.toContain(streamKey as string);
+
+    const pushed = await push(`${ingestUrl}${streamKey}`, 62, "320x240").exited;
+    expect(pushed.code).toBe(0);
+    await recordingEnded(1);
+    await new Promise((r) => setTimeout(r, 300));
+    const page = await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }));
+    expect(page.progress.practiceMinutes).toBe(1);
+    expect(page.progress.practiceSessions).toBe(1);
+
+    // when the lease is over, its key is retired: the same push is refused and records nothing
+    Clock.use(Clock.fixed(Date.parse(lease.endsAt) + 1000));
+    try {
+      expect(await Practice.expireDue()).toBe(1);
+    } finally {
+      Clock.reset();
+    }
+    const before = events.length;
+    const expired = await push(`${ingestUrl}${streamKey}`, 2, "320x240").exited;
+    expect(expired.code).not.toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(events.length).toBe(before);
+    expect((await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }))).progress.practiceMinutes).toBe(1);
+  }, 120_000);
+});
