@@ -226,6 +226,11 @@ export const completeLesson = fn(z.object({ cohortID, lessonID: Id.schema("lesso
   return { lessonID, progress: progressOf({ ...e, completedLessons: [...done] }, cohort ?? { startDate: e.startDate, endDate: e.startDate }) };
 });
 
+/** The latest review's scores (criterionID → 0..4), shown on the learner's progress. */
+export async function setScores(cohortID: string, learnerID: string, scores: Record<string, number>): Promise<void> {
+  await (await enrolmentEntity()).patch({ cohortID, learnerID }).set({ latestScores: scores, updatedAt: Clock.iso() }).go();
+}
+
 /** A learner's enrolment in a cohort, for sibling modules (practice booking checks the seat). */
 export const of = own;
 

@@ -11,6 +11,8 @@ export const streamSessionEntity = Dynamo.entity({
     startedAt: { type: "string" },
     endedAt: { type: "string" },
     recordingMs: { type: "number" },
+    recordingBucket: { type: "string" },
+    recordingPrefix: { type: "string" },
     closedBy: { type: ["event", "lookup", "lease_end"] as const },
     /** Optimistic concurrency: every write expects the version it read. */
     version: { type: "number", required: true },
@@ -72,11 +74,37 @@ export const creditEntity = Dynamo.entity({
     streamId: { type: "string", required: true, readOnly: true },
     channelArn: { type: "string", required: true },
     leaseID: { type: "string", required: true },
+    learnerName: { type: "string", required: true },
     startedAt: { type: "string", required: true },
     seconds: { type: "number", required: true },
+    recordingBucket: { type: "string" },
+    recordingPrefix: { type: "string" },
+    reviewed: { type: "boolean", required: true, default: false },
   },
   indexes: {
     /** "sessions of a learner" in a cohort. */
+    byLearner: { pk: { field: "pk", composite: ["cohortID", "learnerID"] }, sk: { field: "sk", composite: ["streamId"] } },
+    /** "sessions of a cohort by time": the instructor's review queue. */
+    byCohort: { index: "gsi1", pk: { field: "gsi1pk", composite: ["cohortID"] }, sk: { field: "gsi1sk", composite: ["startedAt", "streamId"] } },
+  },
+});
+
+/** An instructor's scores and timestamped comments on one practice session ("reviews of a session"). */
+export const reviewEntity = Dynamo.entity({
+  model: { entity: "review", version: "1", service: "zhubo" },
+  attributes: {
+    cohortID: { type: "string", required: true, readOnly: true },
+    learnerID: { type: "string", required: true, readOnly: true },
+    streamId: { type: "string", required: true, readOnly: true },
+    instructorID: { type: "string", required: true },
+    instructorName: { type: "string", required: true },
+    /** criterionID → 0..4, every criterion of the learner's rubric. */
+    scores: { type: "any", required: true },
+    /** [{ atSeconds, text }] into the recording. */
+    comments: { type: "any", required: true },
+    reviewedAt: { type: "string", required: true },
+  },
+  indexes: {
     byLearner: { pk: { field: "pk", composite: ["cohortID", "learnerID"] }, sk: { field: "sk", composite: ["streamId"] } },
   },
 });

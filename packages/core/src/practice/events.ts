@@ -71,10 +71,11 @@ export function toLedgerEvent(raw: unknown): LedgerEvent | undefined {
     return kind ? { ...base, kind } : undefined;
   }
   if (e["detail-type"] === "IVS Recording State Change") {
-    if (detail.recording_status === "Recording Start") return { ...base, kind: "recording_start" };
+    const where = detail.recording_s3_key_prefix ? { recordingBucket: detail.recording_s3_bucket_name, recordingPrefix: detail.recording_s3_key_prefix } : {};
+    if (detail.recording_status === "Recording Start") return { ...base, kind: "recording_start", ...where };
     if (detail.recording_status === "Recording End") {
       const ms = Number(detail.recording_duration_ms);
-      return { ...base, kind: "recording_end", ...(Number.isFinite(ms) && ms > 0 ? { recordingDurationMs: ms } : {}) };
+      return { ...base, kind: "recording_end", ...where, ...(Number.isFinite(ms) && ms > 0 ? { recordingDurationMs: ms } : {}) };
     }
   }
   return undefined;

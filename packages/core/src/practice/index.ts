@@ -10,6 +10,7 @@ export * as Practice from "./index.js";
 export { BLOCK_MINUTES, BookSchema, book, EARLY_MINUTES, expireDue, type Lease, mine, open, poolSize } from "./lease.js";
 export { type SessionState, seconds, totals } from "./ledger.js";
 export { check as readiness, ready } from "./readiness.js";
+export { myReviews, ReviewSchema, review, sessions } from "./review.js";
 
 const MAX_ATTEMPTS = 20;
 

@@ -166,15 +166,23 @@ export async function settle(state: SessionState): Promise<void> {
   if (!lease || lease.status === "cancelled" || Date.parse(lease.endsAt) <= Date.parse(state.startedAt)) return;
   const credited = seconds(state, lease) ?? 0;
   const credits = await creditEntity();
+  const [seat, existing] = await Promise.all([
+    Enrolment.of(lease.cohortID, lease.learnerID),
+    credits.get({ cohortID: lease.cohortID, learnerID: lease.learnerID, streamId: state.streamId }).go(),
+  ]);
   await credits
     .put({
       cohortID: lease.cohortID,
       learnerID: lease.learnerID,
+      learnerName: seat?.learnerName ?? "",
       streamId: state.streamId,
       channelArn: state.channelArn,
       leaseID: lease.leaseID,
       startedAt: state.startedAt,
       seconds: credited,
+      recordingBucket: state.recordingBucket,
+      recordingPrefix: state.recordingPrefix,
+      reviewed: existing.data?.reviewed ?? false,
     })
     .go();
   const all = await credits.query.byLearner({ cohortID: lease.cohortID, learnerID: lease.learnerID }).go({ pages: "all" });

@@ -16,6 +16,9 @@ export interface LedgerEvent {
   streamId: string;
   /** Recording End carries how long was recorded. */
   recordingDurationMs?: number;
+  /** Recording events say where the recording is (S3 bucket and key prefix; locally a folder). */
+  recordingBucket?: string;
+  recordingPrefix?: string;
 }
 
 export interface SessionState {
@@ -25,6 +28,8 @@ export interface SessionState {
   startedAt?: string;
   endedAt?: string;
   recordingMs?: number;
+  recordingBucket?: string;
+  recordingPrefix?: string;
   /** How the end was established: an event, the provider's look-up, or the lease running out. */
   closedBy?: "event" | "lookup" | "lease_end";
 }
@@ -48,6 +53,10 @@ export function apply(state: SessionState, event: LedgerEvent): SessionState {
     next.closedBy = "event";
   }
   if (event.recordingDurationMs !== undefined) next.recordingMs = Math.max(state.recordingMs ?? 0, event.recordingDurationMs);
+  if (event.recordingPrefix) {
+    next.recordingBucket = event.recordingBucket;
+    next.recordingPrefix = event.recordingPrefix;
+  }
   return next;
 }
 

@@ -58,6 +58,8 @@ export interface Provider {
   playbackToken(channelArn: string, viewerID: string, ttlSeconds: number): Promise<string | undefined>;
   /** The stream session's times and ingest configuration; undefined when the provider doesn't know it. */
   streamSession(channelArn: string, streamId: string): Promise<Session | undefined>;
+  /** Where a reviewer plays a finished recording (from the Recording End event's bucket and prefix); undefined when it can't be played yet. */
+  recordingUrl(bucket: string, prefix: string): Promise<string | undefined>;
 }
 
 let current: Provider | undefined;

@@ -33,6 +33,8 @@ export interface IvsOptions {
   playbackKey?: PlaybackKey;
   /** `aws:access-control-allow-origin` of playback tokens, e.g. "https://app.example.com" (default "*"). */
   allowedOrigin?: string;
+  /** Origin serving the recordings bucket (e.g. a CloudFront distribution); without it recordings aren't playable in the app. */
+  recordingsBaseUrl?: string;
   /** Our own retry of throttled calls, on top of the SDK's (see ivs-call.ts). */
   retry?: RetryOptions;
 }
@@ -182,6 +184,11 @@ export function createIvsProvider(options: IvsOptions): Stream.Provider {
         true,
       );
       return toSession(out?.streamSession);
+    },
+
+    async recordingUrl(_bucket, prefix) {
+      // IVS writes HLS under <prefix>/media/hls/; it is played through the CDN in front of the recordings bucket.
+      return options.recordingsBaseUrl ? `${options.recordingsBaseUrl.replace(/\/$/, "")}/${prefix}/media/hls/master.m3u8` : undefined;
     },
   };
 }

@@ -56,8 +56,8 @@ async function recordingEnded(count: number) {
 }
 
 describe("practice streaming on the laptop", () => {
-  it("books a slot, streams with the leased key for a minute, and finds the minutes on the learner's progress", async () => {
-    const { cohort } = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
+  it("books a slot, streams with the leased key for a minute, finds the minutes on the learner's progress, and the instructor scores it", async () => {
+    const { cohort, admin } = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
     const [learner, other] = (await people(2)) as [Actor.PersonActor, Actor.PersonActor];
     for (const l of [learner, other]) await as(l, () => Enrolment.enrol({ cohortID: cohort.cohortID }));
 
@@ -78,6 +78,46 @@ describe("practice streaming on the laptop", () => {
     const page = await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }));
     expect(page.progress.practiceMinutes).toBe(1);
     expect(page.progress.practiceSessions).toBe(1);
+
+    // the agency reviews it: watches the recording, scores every criterion with timestamped comments
+    const queue = await as(admin.actor, () => Practice.sessions({ cohortID: cohort.cohortID }));
+    const [session] = queue.items;
+    expect(session).toMatchObject({ learnerID: learner.personID, reviewed: false });
+    const recording = await fetch(session?.recordingUrl as string);
+    expect(recording.status).toBe(200);
+    expect(
+      Buffer.from(await recording.arrayBuffer())
+        .subarray(0, 3)
+        .toString(),
+    ).toBe("FLV");
+    const criteria = page.enrolment.rubric.map((c) => c.criterionID);
+    const partial = await reject(
+      as(admin.actor, () =>
+        Practice.review({
+          cohortID: cohort.cohortID,
+          learnerID: learner.personID,
+          streamId: session?.streamId as string,
+          scores: { [criteria[0] as string]: 3 },
+          comments: [],
+        }),
+      ),
+    );
+    expect(Object.keys(partial.fields ?? {})).toContain(`scores.${criteria[1]}`);
+    await as(admin.actor, () =>
+      Practice.review({
+        cohortID: cohort.cohortID,
+        learnerID: learner.personID,
+        streamId: session?.streamId as string,
+        scores: Object.fromEntries(criteria.map((id, i) => [id, i % 5])),
+        comments: [{ atSeconds: 12, text: "开场太慢，先报福利" }],
+      }),
+    );
+    const [mine] = await as(learner, () => Practice.myReviews({ cohortID: cohort.cohortID }));
+    expect(mine?.comments).toEqual([{ atSeconds: 12, text: "开场太慢，先报福利" }]);
+    expect((await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }))).enrolment.latestScores).toEqual(
+      Object.fromEntries(criteria.map((id, i) => [id, i % 5])),
+    );
+    expect((await reject(as(other, () => Practice.sessions({ cohortID: cohort.cohortID })))).kind).toBe("not_found");
 
     // when the lease is over, its key is retired: the same push is refused and records nothing
     Clock.use(Clock.fixed(Date.parse(lease.endsAt) + 1000));

@@ -293,6 +293,10 @@ export async function startLocalIvs(opts: LocalIvsOptions): Promise<LocalIvs> {
       if (live?.streamId !== streamId) return undefined;
       return { streamId, startTime: iso(live.startedAt ?? live.connectedAt), ingest: live.meter.snapshot(live.publisher) };
     },
+    async recordingUrl(bucket, prefix) {
+      // Recordings are files under dataDir, served by the playback server (see RECORDING_BUCKET).
+      return bucket === RECORDING_BUCKET ? `http://127.0.0.1:${opts.httpPort}/${prefix}.flv` : undefined;
+    },
   };
   return { provider, rtmpUrl: `rtmp://127.0.0.1:${opts.rtmpPort}/${INGEST_APP}/`, httpUrl: `http://127.0.0.1:${opts.httpPort}`, stop };
 }
