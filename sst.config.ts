@@ -3,6 +3,7 @@ import { bundleOptions } from "./functions/bundle.js";
 import { Api } from "./infra/api.js";
 import { Secrets } from "./infra/secrets.js";
 import { Storage } from "./infra/storage.js";
+import { Streams } from "./infra/streams.js";
 import { Web } from "./infra/web.js";
 
 export default {
@@ -24,6 +25,6 @@ export default {
         esbuild: { plugins: bundleOptions.plugins as never, external: bundleOptions.external, legalComments: bundleOptions.legalComments },
       },
     });
-    app.stack(Storage).stack(Secrets).stack(Api).stack(Web);
+    app.stack(Storage).stack(Streams).stack(Secrets).stack(Api).stack(Web);
   },
 } satisfies SSTConfig;

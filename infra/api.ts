@@ -2,6 +2,7 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { Secrets } from "./secrets.js";
 import { Storage } from "./storage.js";
+import { Streams } from "./streams.js";
 
 /**
  * Per-item actions only: TransactWriteItems/TransactGetItems are not IAM actions, a
@@ -23,6 +24,7 @@ const JWT_AUDIENCE = "zhubo-api";
 export function Api({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const { jwtPrivateJwk } = use(Secrets);
+  const { ivsPolicy, recordingConfigurationArn, channelPrefix } = use(Streams);
 
   const handler = new SstFunction(stack, "apiHandler", {
     handler: "functions/src/api/lambda.handler",
@@ -32,6 +34,8 @@ export function Api({ stack, app }: StackContext) {
       // stages ever share a signing key through SST's fallback secret.
       JWT_ISSUER: `zhubo:${app.stage}`,
       JWT_AUDIENCE,
+      IVS_RECORDING_CONFIGURATION_ARN: recordingConfigurationArn,
+      IVS_CHANNEL_PREFIX: channelPrefix,
     },
     // Binding the secret (not the table) adds only ssm:GetParameters on its paths.
     bind: [jwtPrivateJwk],
@@ -43,6 +47,8 @@ export function Api({ stack, app }: StackContext) {
       resources: [table.tableArn, `${table.tableArn}/index/*`],
     }),
   ]);
+  // Streams owns the IVS statements; the role points at the policy, so Streams never depends on Api.
+  handler.role?.addManagedPolicy(ivsPolicy);
 
   const api = new HttpApi(stack, "api", {
     // The site's CloudFront origin cannot be named here: the site is built with this

@@ -4,6 +4,7 @@ import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TableDefinition } from "../packages/core/src/dynamo/table-definition.js";
 import { isProductionStage } from "./storage.js";
+import { EVENTS_TABLE_ACTIONS, IVS_DETAIL_TYPES, RECORDING_EXPIRY_DAYS } from "./streams.js";
 import { cleanupSynth, exported, type Json, only, type Resource, ROOT, STACK_NAMES, type Synthesized, synthApp } from "./test-synth.js";
 
 const API_TABLE_ACTIONS = [
@@ -29,6 +30,42 @@ function apiFunction(app: Synthesized): [string, Resource] {
 }
 
 const actionsOf = (s: { Action: string | string[] }) => [s.Action].flat();
+
+type Statement = { Sid?: string; Action: string | string[]; Resource: unknown; Effect: string; Condition?: Json };
+
+function functionByHandler(app: Synthesized, stack: "Api" | "Streams", handler: string): [string, Resource] {
+  const all = Object.entries(app.template(stack).findResources("AWS::Lambda::Function")) as [string, Resource][];
+  const found = all.filter(([, fn]) => fn.Properties.Handler === handler);
+  expect(found, handler).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+/** The statements of the inline policies attached to a function's role. */
+function roleStatements(app: Synthesized, stack: "Streams", [, fn]: [string, Resource]): Statement[] {
+  const role = (fn.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+  const policies = Object.values(app.template(stack).findResources("AWS::IAM::Policy")) as Resource[];
+  return policies
+    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: role })))
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+/** Every IAM statement in every stack of the app (inline, managed, bucket and queue policies). */
+function allStatements(app: Synthesized): Statement[] {
+  const found: Statement[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === "object") {
+      const o = node as Json;
+      if (Array.isArray(o.Statement)) found.push(...(o.Statement as Statement[]));
+      Object.values(o).forEach(visit);
+    }
+  };
+  for (const name of STACK_NAMES) visit(app.template(name).toJSON());
+  return found;
+}
+
+const IVS_CHANNELS = { "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":ivs:ap-northeast-1:123456789012:channel/*"]] };
+const IVS_STREAM_KEYS = { "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":ivs:ap-northeast-1:123456789012:stream-key/*"]] };
 
 // One file on purpose: initProject bundles sst.config.ts to a timestamped file in the repo
 // root, so test files synthesising in parallel processes could race on it.
@@ -84,6 +121,139 @@ describe("Storage", () => {
   });
 });
 
+describe("Streams", () => {
+  it("routes IVS stream and recording state changes to the events function, with retries and a dead-letter queue", () => {
+    const [, rule] = only(dev, "Streams", "AWS::Events::Rule");
+    const [fnId] = functionByHandler(dev, "Streams", "functions/src/events/ivs.handler");
+    const [queueId] = only(dev, "Streams", "AWS::SQS::Queue");
+    expect(rule.Properties.EventPattern).toEqual({ source: ["aws.ivs"], "detail-type": [...IVS_DETAIL_TYPES] });
+    expect(IVS_DETAIL_TYPES).toEqual(["IVS Stream State Change", "IVS Recording State Change"]);
+    expect(rule.Properties.State).toBe("ENABLED");
+    expect(rule.Properties).not.toHaveProperty("EventBusName");
+    expect(rule.Properties.Targets).toEqual([
+      {
+        Id: "Target0",
+        Arn: { "Fn::GetAtt": [fnId, "Arn"] },
+        RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 24 * 3600 },
+        DeadLetterConfig: { Arn: { "Fn::GetAtt": [queueId, "Arn"] } },
+      },
+    ]);
+
+    const [ruleId] = only(dev, "Streams", "AWS::Events::Rule");
+    dev.template("Streams").hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      FunctionName: { "Fn::GetAtt": [fnId, "Arn"] },
+      Principal: "events.amazonaws.com",
+      SourceArn: { "Fn::GetAtt": [ruleId, "Arn"] },
+    });
+    // EventBridge may write to the DLQ only on behalf of this rule.
+    const [, queuePolicy] = only(dev, "Streams", "AWS::SQS::QueuePolicy");
+    const statements = (queuePolicy.Properties.PolicyDocument as { Statement: (Statement & { Principal: unknown })[] }).Statement;
+    expect(statements.filter((st) => st.Effect === "Allow")).toEqual([
+      expect.objectContaining({
+        Action: "sqs:SendMessage",
+        Principal: { Service: "events.amazonaws.com" },
+        Condition: { ArnEquals: { "aws:SourceArn": { "Fn::GetAtt": [ruleId, "Arn"] } } },
+      }),
+    ]);
+  });
+
+  it("runs the events function per the app defaults, with the table name and its own async failure path", () => {
+    const [fnId, fn] = functionByHandler(dev, "Streams", "functions/src/events/ivs.handler");
+    expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 512, Timeout: 10 });
+    const env = (fn.Properties.Environment as { Variables: Json }).Variables;
+    const [tableId] = only(dev, "Storage", "AWS::DynamoDB::Table");
+    expect(exported(dev, "Storage", env.TABLE_NAME)).toEqual({ Ref: tableId });
+    expect(Object.keys(env).filter((k) => k.startsWith("SST_Table_") || k.startsWith("SST_Secret_"))).toEqual([]);
+
+    const [queueId, queue] = only(dev, "Streams", "AWS::SQS::Queue");
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    const [, invoke] = only(dev, "Streams", "AWS::Lambda::EventInvokeConfig");
+    expect(invoke.Properties).toMatchObject({
+      FunctionName: { Ref: fnId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [queueId, "Arn"] } } },
+    });
+
+    const bundles = readdirSync(dev.artifacts, { recursive: true }).map(String);
+    expect(bundles.some((f) => f.endsWith(path.join("functions", "src", "events", "ivs.mjs")))).toBe(true);
+  });
+
+  it("grants the events function only GetItem, PutItem, UpdateItem and Query on the table and its indexes", () => {
+    const statements = roleStatements(dev, "Streams", functionByHandler(dev, "Streams", "functions/src/events/ivs.handler"));
+    const dynamo = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("dynamodb:")));
+    expect(dynamo).toHaveLength(1);
+    const [statement] = dynamo as [Statement];
+    expect(actionsOf(statement).sort()).toEqual(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
+    expect([...EVENTS_TABLE_ACTIONS].sort()).toEqual(actionsOf(statement).sort());
+    expect(statement.Effect).toBe("Allow");
+    const [tableId] = only(dev, "Storage", "AWS::DynamoDB::Table");
+    const [arn, indexes] = statement.Resource as [unknown, { "Fn::Join": [string, unknown[]] }];
+    expect(exported(dev, "Storage", arn)).toEqual({ "Fn::GetAtt": [tableId, "Arn"] });
+    expect(indexes["Fn::Join"][1]).toEqual([arn, "/index/*"]);
+
+    // Nothing else but tracing and its dead-letter queue: no Scan, no wildcard, no IVS, no SSM.
+    const actions = statements.flatMap(actionsOf);
+    expect(actions).not.toContain("dynamodb:Scan");
+    expect(actions.filter((a) => a.endsWith(":*") || a === "*")).toEqual([]);
+    expect(actions.filter((a) => !a.startsWith("dynamodb:")).sort()).toEqual(
+      ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage", "xray:PutTelemetryRecords", "xray:PutTraceSegments"].sort(),
+    );
+  });
+
+  it("keeps recordings private, encrypted, TLS-only, and expires them after 180 days", () => {
+    for (const app of [prod, dev]) {
+      const [bucketId, bucket] = only(app, "Streams", "AWS::S3::Bucket");
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption).toEqual({
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+      });
+      expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] });
+      expect(RECORDING_EXPIRY_DAYS).toBe(180);
+      expect(bucket.Properties.LifecycleConfiguration).toEqual({
+        Rules: [{ Id: "expire-recordings", Status: "Enabled", ExpirationInDays: 180, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }],
+      });
+      app.template("Streams").hasResourceProperties("AWS::S3::BucketPolicy", {
+        Bucket: { Ref: bucketId },
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } })]),
+        },
+      });
+    }
+  });
+
+  it("retains recordings in production and destroys them, objects included, in other stages", () => {
+    const [, prodBucket] = only(prod, "Streams", "AWS::S3::Bucket");
+    expect(prodBucket.DeletionPolicy).toBe("Retain");
+    expect(prodBucket.UpdateReplacePolicy).toBe("Retain");
+    expect(prod.template("Streams").findResources("Custom::S3AutoDeleteObjects")).toEqual({});
+
+    const [devBucketId, devBucket] = only(dev, "Streams", "AWS::S3::Bucket");
+    expect(devBucket.DeletionPolicy).toBe("Delete");
+    expect(devBucket.UpdateReplacePolicy).toBe("Delete");
+    const [, autoDelete] = only(dev, "Streams", "Custom::S3AutoDeleteObjects");
+    expect(autoDelete.Properties.BucketName).toEqual({ Ref: devBucketId });
+  });
+
+  it("records IVS channels to that bucket, and outputs the recording configuration's ARN", () => {
+    const [bucketId] = only(dev, "Streams", "AWS::S3::Bucket");
+    const [configId, config] = only(dev, "Streams", "AWS::IVS::RecordingConfiguration");
+    expect(config.Properties).toMatchObject({
+      Name: "zhubo-dev",
+      DestinationConfiguration: { S3: { BucketName: { Ref: bucketId } } },
+      RecordingReconnectWindowSeconds: 60,
+      ThumbnailConfiguration: { RecordingMode: "DISABLED" },
+    });
+    expect(config.Properties.Tags).toContainEqual({ Key: "app", Value: "zhubo" });
+    dev.template("Streams").hasOutput("RecordingConfigurationArn", { Value: { "Fn::GetAtt": [configId, "Arn"] } });
+  });
+});
+
 describe("Api", () => {
   it("runs one bundled ESM nodejs22.x arm64 function behind both routes", () => {
     const [fnId, fn] = apiFunction(dev);
@@ -135,6 +305,102 @@ describe("Api", () => {
         expect(template).not.toContain("dynamodb:*");
         expect(template).not.toContain("dynamodb:Scan");
       }
+    }
+  });
+
+  it("passes the recording configuration ARN and the stage's channel name prefix", () => {
+    for (const app of [dev, prod]) {
+      const [, fn] = apiFunction(app);
+      const env = (fn.Properties.Environment as { Variables: Json }).Variables;
+      const [configId] = only(app, "Streams", "AWS::IVS::RecordingConfiguration");
+      expect(exported(app, "Streams", env.IVS_RECORDING_CONFIGURATION_ARN)).toEqual({ "Fn::GetAtt": [configId, "Arn"] });
+      expect(env.IVS_CHANNEL_PREFIX).toBe(`zhubo-${app.stage}`);
+    }
+  });
+
+  it("attaches the Streams IVS policy to the API function's role, and only to it", () => {
+    const [, fn] = apiFunction(dev);
+    const roleId = (fn.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+    const role = dev.template("Api").toJSON().Resources[roleId] as Resource;
+    const [policyId, policy] = only(dev, "Streams", "AWS::IAM::ManagedPolicy");
+    const imported = (role.Properties.ManagedPolicyArns as Json[]).filter((arn) => "Fn::ImportValue" in arn);
+    const managed = imported.map((arn) => exported(dev, "Streams", arn));
+    expect(managed).toEqual([{ Ref: policyId }]);
+    // Attached from the role's side: the policy names no role, so Streams never depends on Api.
+    expect(policy.Properties).not.toHaveProperty("Roles");
+    const attached = (Object.values(dev.template("Api").findResources("AWS::IAM::Role")) as Resource[]).filter((r) =>
+      JSON.stringify(r.Properties.ManagedPolicyArns ?? []).includes("ivsChannelsPolicy"),
+    );
+    expect(attached).toHaveLength(1);
+  });
+
+  it("scopes the API's IVS statements to this region's channels tagged app=zhubo, with * only where IVS has no ARN", () => {
+    const [, policy] = only(dev, "Streams", "AWS::IAM::ManagedPolicy");
+    const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+    expect(statements).toEqual([
+      {
+        Sid: "IvsListChannels",
+        Effect: "Allow",
+        Action: "ivs:ListChannels",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:RequestedRegion": "ap-northeast-1" } },
+      },
+      {
+        Sid: "IvsCreateTaggedChannels",
+        Effect: "Allow",
+        Action: "ivs:CreateChannel",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:RequestedRegion": "ap-northeast-1", "aws:RequestTag/app": "zhubo" } },
+      },
+      {
+        Sid: "IvsTagNewChannels",
+        Effect: "Allow",
+        Action: "ivs:TagResource",
+        Resource: IVS_CHANNELS,
+        Condition: { StringEquals: { "aws:RequestTag/app": "zhubo" }, "ForAllValues:StringEquals": { "aws:TagKeys": ["app", "pool"] } },
+      },
+      {
+        Sid: "IvsManageOwnChannels",
+        Effect: "Allow",
+        Action: ["ivs:GetChannel", "ivs:DeleteChannel", "ivs:StopStream", "ivs:GetStreamSession", "ivs:ListStreamKeys", "ivs:CreateStreamKey"],
+        Resource: IVS_CHANNELS,
+        Condition: { StringEquals: { "aws:ResourceTag/app": "zhubo" } },
+      },
+      {
+        Sid: "IvsStreamKeys",
+        Effect: "Allow",
+        Action: ["ivs:CreateStreamKey", "ivs:ListStreamKeys", "ivs:DeleteStreamKey", "ivs:DeleteChannel"],
+        Resource: IVS_STREAM_KEYS,
+      },
+    ]);
+    // Every call packages/core/src/stream/ivs.ts makes is covered.
+    const granted = new Set(statements.flatMap(actionsOf));
+    for (const action of [
+      "CreateChannel",
+      "ListChannels",
+      "GetChannel",
+      "DeleteChannel",
+      "CreateStreamKey",
+      "ListStreamKeys",
+      "DeleteStreamKey",
+      "StopStream",
+      "GetStreamSession",
+      "TagResource",
+    ]) {
+      expect(granted, action).toContain(`ivs:${action}`);
+    }
+  });
+
+  it("never grants ivs:* or a bare * action, and no IVS action to any function but the API", () => {
+    for (const app of [prod, dev]) {
+      const statements = allStatements(app);
+      const actions = statements.flatMap(actionsOf);
+      expect(actions).not.toContain("ivs:*");
+      expect(actions).not.toContain("*");
+      expect(actions.filter((a) => a.startsWith("ivs:") && a.includes("*"))).toEqual([]);
+      for (const name of STACK_NAMES) expect(JSON.stringify(app.template(name).toJSON())).not.toContain('"ivs:*"');
+      // The only IVS grants in the app are the five statements of the Streams managed policy.
+      expect(statements.filter((st) => actionsOf(st).some((a) => a.startsWith("ivs:")))).toHaveLength(5);
     }
   });
 

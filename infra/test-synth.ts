@@ -10,6 +10,7 @@ import config from "../sst.config.js";
 import { Api } from "./api.js";
 import { Secrets } from "./secrets.js";
 import { Storage } from "./storage.js";
+import { Streams } from "./streams.js";
 import { Web } from "./web.js";
 
 export type Json = Record<string, unknown>;
@@ -18,7 +19,7 @@ export type Resource = { Type: string; Properties: Json; DeletionPolicy?: string
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const ACCOUNT = "123456789012";
 
-const STACKS = { Storage, Secrets, Api, Web } as const;
+const STACKS = { Storage, Streams, Secrets, Api, Web } as const;
 export type StackName = keyof typeof STACKS;
 export const STACK_NAMES = Object.keys(STACKS) as StackName[];
 

@@ -5,6 +5,7 @@ export const practiceRouter = router({
   book: procedure.input(Practice.book.schema).mutation(({ input }) => Practice.book(input)),
   open: procedure.input(Practice.open.schema).mutation(({ input }) => Practice.open(input)),
   mine: procedure.input(Practice.mine.schema).query(({ input }) => Practice.mine(input)),
+  readiness: procedure.input(Practice.readiness.schema).query(({ input }) => Practice.readiness(input)),
   sessions: procedure.input(Practice.sessions.schema).query(({ input }) => Practice.sessions(input)),
   review: procedure.input(Practice.review.schema).mutation(({ input }) => Practice.review(input)),
   myReviews: procedure.input(Practice.myReviews.schema).query(({ input }) => Practice.myReviews(input)),

@@ -21,6 +21,8 @@ export const streamSessionEntity = Dynamo.entity({
   indexes: {
     /** "session by channel + stream id": where an IVS event lands. */
     byStream: { pk: { field: "pk", composite: ["channelArn", "streamId"] }, sk: { field: "sk", composite: [] } },
+    /** "sessions of a channel, latest first": the leasing learner's readiness check finds their stream. */
+    byChannel: { index: "gsi1", pk: { field: "gsi1pk", composite: ["channelArn"] }, sk: { field: "gsi1sk", composite: ["updatedAt", "streamId"] } },
   },
 });
 

@@ -7,9 +7,9 @@ import { apply, empty, type LedgerEvent, reconcile as reconcileState, type Sessi
 
 export type { IvsEvent } from "./events.js";
 export * as Practice from "./index.js";
-export { BLOCK_MINUTES, BookSchema, book, EARLY_MINUTES, expireDue, type Lease, mine, open, poolSize } from "./lease.js";
+export { BLOCK_MINUTES, BookSchema, book, EARLY_MINUTES, expireDue, type Lease, mine, open, poolSize, readiness } from "./lease.js";
 export { type SessionState, seconds, totals } from "./ledger.js";
-export { check as readiness, ready } from "./readiness.js";
+export { check as checkIngest, ready } from "./readiness.js";
 export { myReviews, ReviewSchema, review, sessions } from "./review.js";
 
 const MAX_ATTEMPTS = 20;

@@ -8,8 +8,9 @@ import { conflict, isConditionFailure, notFound } from "../error/index.js";
 import { Cursor, fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Stream } from "../stream/index.js";
-import { channelBlockEntity, creditEntity, leaseEntity } from "./entity.js";
+import { channelBlockEntity, creditEntity, leaseEntity, streamSessionEntity } from "./entity.js";
 import { type SessionState, seconds, totals } from "./ledger.js";
+import { check, ready } from "./readiness.js";
 
 /** Slots are whole 15-minute blocks; a learner may open their key this long before the slot. */
 export const BLOCK_MINUTES = 15;
@@ -188,3 +189,20 @@ export async function settle(state: SessionState): Promise<void> {
   const all = await credits.query.byLearner({ cohortID: lease.cohortID, learnerID: lease.learnerID }).go({ pages: "all" });
   await Enrolment.setPractice(lease.cohortID, lease.learnerID, totals(all.data));
 }
+
+/**
+ * The readiness of the learner's stream in their current lease: the latest stream on their
+ * channel since the lease opened, its ingest as the provider measured it, pass/fix per check.
+ */
+export const readiness = fn(z.object({ leaseID: Id.schema("lease", "lease") }), async ({ leaseID }) => {
+  const lease = await ownLease(leaseID);
+  const opened = new Date(Date.parse(lease.startsAt) - EARLY_MINUTES * 60_000).toISOString();
+  const latest = await (await streamSessionEntity()).query
+    .byChannel({ channelArn: lease.channelArn })
+    .gte({ updatedAt: opened })
+    .go({ limit: 1, order: "desc" });
+  const streamId = latest.data[0]?.streamId;
+  const session = streamId ? await Stream.provider().streamSession(lease.channelArn, streamId) : undefined;
+  const checks = check(session?.ingest);
+  return { streamId, live: Boolean(session && !session.endTime), checks, ready: Boolean(session?.ingest) && ready(checks) };
+});

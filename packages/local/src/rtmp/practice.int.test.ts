@@ -79,6 +79,17 @@ describe("practice streaming on the laptop", () => {
     expect(page.progress.practiceMinutes).toBe(1);
     expect(page.progress.practiceSessions).toBe(1);
 
+    // the readiness check read the ingest the server measured: 240p is too small, the rest is right
+    const readiness = await as(learner, () => Practice.readiness({ leaseID: lease.leaseID }));
+    expect(Object.fromEntries(readiness.checks.map((c) => [c.check, c.verdict]))).toEqual({
+      resolution: "fix",
+      framerate: "pass",
+      bitrate: "pass",
+      keyframe: "pass",
+      audio: "pass",
+    });
+    expect(readiness.ready).toBe(false);
+
     // the agency reviews it: watches the recording, scores every criterion with timestamped comments
     const queue = await as(admin.actor, () => Practice.sessions({ cohortID: cohort.cohortID }));
     const [session] = queue.items;

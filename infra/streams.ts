@@ -1,0 +1,167 @@
+import { ArnFormat, Duration, RemovalPolicy, type Stack } from "aws-cdk-lib";
+import { Rule } from "aws-cdk-lib/aws-events";
+import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { Effect, ManagedPolicy, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { CfnRecordingConfiguration } from "aws-cdk-lib/aws-ivs";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { isProductionStage, Storage } from "./storage.js";
+
+/** The tag packages/core/src/stream/ivs.ts puts on every channel it creates: what IAM scopes by. */
+export const APP_TAG = { key: "app", value: "zhubo" } as const;
+
+export const IVS_DETAIL_TYPES = ["IVS Stream State Change", "IVS Recording State Change"] as const;
+
+export const RECORDING_EXPIRY_DAYS = 180;
+
+/**
+ * Practice.record reads and writes one session item (GetItem, PutItem); UpdateItem and Query
+ * cover the ledger's reconciliation. Scan and dynamodb:* are deliberately absent.
+ */
+export const EVENTS_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"] as const;
+
+/**
+ * What the API's IVS adapter calls, by how IAM can scope it. IVS ARNs carry generated ids, not
+ * the `${prefix}-${pool}-${index}` names, so "our" channels are the ones tagged app=zhubo.
+ */
+export const IVS_ACTIONS = {
+  /** No ARN in the request: only `*` (narrowed to this region). */
+  list: ["ivs:ListChannels"],
+  /** `*`, but only when the request tags the new channel app=zhubo (aws:RequestTag). */
+  create: ["ivs:CreateChannel"],
+  /** The tags CreateChannel passes are authorised as ivs:TagResource on the new channel. */
+  tagOnCreate: ["ivs:TagResource"],
+  /** On channel/*, only channels tagged app=zhubo (aws:ResourceTag). */
+  channel: ["ivs:GetChannel", "ivs:DeleteChannel", "ivs:StopStream", "ivs:GetStreamSession", "ivs:ListStreamKeys", "ivs:CreateStreamKey"],
+  /**
+   * On stream-key/*, with no tag condition: the adapter creates keys untagged (and CreateChannel's
+   * first key is untagged), so no tag could match. The channel half of these calls is still
+   * tag-scoped above; DeleteStreamKey names only the key and is the one action left unscoped.
+   */
+  streamKey: ["ivs:CreateStreamKey", "ivs:ListStreamKeys", "ivs:DeleteStreamKey", "ivs:DeleteChannel"],
+} as const;
+
+function ivsArn(stack: Stack, resource: "channel" | "stream-key"): string {
+  return stack.formatArn({ service: "ivs", resource, resourceName: "*", arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+}
+
+function ivsStatements(stack: Stack): PolicyStatement[] {
+  const inRegion = { "aws:RequestedRegion": stack.region };
+  return [
+    new PolicyStatement({
+      sid: "IvsListChannels",
+      effect: Effect.ALLOW,
+      actions: [...IVS_ACTIONS.list],
+      resources: ["*"],
+      conditions: { StringEquals: inRegion },
+    }),
+    new PolicyStatement({
+      sid: "IvsCreateTaggedChannels",
+      effect: Effect.ALLOW,
+      actions: [...IVS_ACTIONS.create],
+      resources: ["*"],
+      conditions: { StringEquals: { ...inRegion, [`aws:RequestTag/${APP_TAG.key}`]: APP_TAG.value } },
+    }),
+    new PolicyStatement({
+      sid: "IvsTagNewChannels",
+      effect: Effect.ALLOW,
+      actions: [...IVS_ACTIONS.tagOnCreate],
+      resources: [ivsArn(stack, "channel")],
+      conditions: {
+        StringEquals: { [`aws:RequestTag/${APP_TAG.key}`]: APP_TAG.value },
+        // Only the tags the adapter sets (app, pool): no other tag can be written.
+        "ForAllValues:StringEquals": { "aws:TagKeys": [APP_TAG.key, "pool"] },
+      },
+    }),
+    new PolicyStatement({
+      sid: "IvsManageOwnChannels",
+      effect: Effect.ALLOW,
+      actions: [...IVS_ACTIONS.channel],
+      resources: [ivsArn(stack, "channel")],
+      conditions: { StringEquals: { [`aws:ResourceTag/${APP_TAG.key}`]: APP_TAG.value } },
+    }),
+    new PolicyStatement({ sid: "IvsStreamKeys", effect: Effect.ALLOW, actions: [...IVS_ACTIONS.streamKey], resources: [ivsArn(stack, "stream-key")] }),
+  ];
+}
+
+export function Streams({ stack, app }: StackContext) {
+  const { table } = use(Storage);
+  const production = isProductionStage(app.stage);
+
+  // IVS writes through its service-linked role (AWSServiceRoleForIVSRecordToS3): no bucket
+  // policy grant is needed, and IVS supports SSE-S3, not SSE-KMS, on the destination.
+  const recordings = new Bucket(stack, "recordings", {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    lifecycleRules: [
+      { id: "expire-recordings", enabled: true, expiration: Duration.days(RECORDING_EXPIRY_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+    ],
+    removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    autoDeleteObjects: !production,
+  });
+
+  const recordingConfiguration = new CfnRecordingConfiguration(stack, "recordingConfiguration", {
+    name: `zhubo-${app.stage}`,
+    destinationConfiguration: { s3: { bucketName: recordings.bucketName } },
+    // A learner's dropped connection that resumes within a minute stays one recording.
+    recordingReconnectWindowSeconds: 60,
+    thumbnailConfiguration: { recordingMode: "DISABLED" },
+    tags: [{ key: APP_TAG.key, value: APP_TAG.value }],
+  });
+
+  // One queue for both failure paths: EventBridge could not invoke the function, or the
+  // function failed every async attempt. IVS events carry no stream keys.
+  const deadLetters = new Queue(stack, "ivsEventsDeadLetters", {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+
+  const eventsHandler = new SstFunction(stack, "ivsEvents", {
+    handler: "functions/src/events/ivs.handler",
+    environment: { TABLE_NAME: table.tableName },
+    retryAttempts: 2,
+    maxEventAge: Duration.hours(6),
+    onFailure: new SqsDestination(deadLetters),
+  });
+  eventsHandler.attachPermissions([
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: [...EVENTS_TABLE_ACTIONS],
+      resources: [table.tableArn, `${table.tableArn}/index/*`],
+    }),
+  ]);
+
+  const rule = new Rule(stack, "ivsEventsRule", {
+    description: "Amazon IVS stream and recording state changes into the practice-session ledger",
+    eventPattern: { source: ["aws.ivs"], detailType: [...IVS_DETAIL_TYPES] },
+    targets: [new LambdaFunction(eventsHandler, { retryAttempts: 8, maxEventAge: Duration.hours(24), deadLetterQueue: deadLetters })],
+  });
+
+  // Attached to the API function's role by infra/api.ts (role -> policy keeps the stacks acyclic).
+  const ivsPolicy = new ManagedPolicy(stack, "ivsChannelsPolicy", {
+    description: `zhubo ${app.stage}: the API's IVS channel management, scoped to channels tagged ${APP_TAG.key}=${APP_TAG.value}`,
+    statements: ivsStatements(stack),
+  });
+
+  stack.addOutputs({
+    RecordingConfigurationArn: recordingConfiguration.attrArn,
+    RecordingsBucket: recordings.bucketName,
+    IvsEventsDeadLetterQueue: deadLetters.queueUrl,
+  });
+
+  return {
+    recordings,
+    recordingConfiguration,
+    recordingConfigurationArn: recordingConfiguration.attrArn,
+    channelPrefix: `zhubo-${app.stage}`,
+    ivsPolicy,
+    eventsHandler,
+    rule,
+    deadLetters,
+  };
+}
