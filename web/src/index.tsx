@@ -13,6 +13,7 @@ import { LearnPage } from "./pages/learn";
 import { NotFoundPage } from "./pages/not-found";
 import { OrgPage } from "./pages/org";
 import { OrgNewPage } from "./pages/org-new";
+import { PracticePage } from "./pages/practice";
 import { RosterPage } from "./pages/roster";
 import { SignInPage } from "./pages/sign-in";
 import { SignUpPage } from "./pages/sign-up";
@@ -51,6 +52,7 @@ if (root) {
         <Route path="/courses/:courseID" component={guarded(CoursePage)} />
         <Route path="/cohorts/:cohortID" component={guarded(CohortPage)} />
         <Route path="/learn/:cohortID" component={guarded(LearnPage)} />
+        <Route path="/learn/:cohortID/practice" component={guarded(PracticePage)} />
         <Route path="/teach/:cohortID" component={guarded(RosterPage)} />
         <Route path="/manage/courses/new" component={guarded(CourseNewPage)} />
         <Route path="/manage/courses/:courseID" component={guarded(CourseEditPage)} />

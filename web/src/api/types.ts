@@ -30,3 +30,5 @@ export type Progress = RosterItem["progress"];
 export type MyEnrolment = Out<Api["enrolment"]["mine"]["query"]>["items"][number];
 export type EnrolmentView = Out<Api["enrolment"]["progress"]["query"]>;
 export type Enrolled = Out<Api["enrolment"]["enrol"]["mutate"]>;
+export type Lease = Out<Api["practice"]["mine"]["query"]>["items"][number];
+export type OpenLease = Out<Api["practice"]["open"]["mutate"]>;

@@ -1,3 +1,4 @@
+import { practiceEn } from "./messages-practice-en";
 import { trainingEn } from "./messages-training-en";
 import type { MessageKey } from "./messages-zh";
 
@@ -198,4 +199,5 @@ export const en = {
   "city.hangzhou": "Hangzhou",
   "city.other": "Other city",
   ...trainingEn,
+  ...practiceEn,
 } as const satisfies Record<MessageKey, string>;

@@ -274,7 +274,7 @@ export const trainingEn = {
   "progress.practiceMinutes": "Practice minutes",
   "progress.practiceTime": "Practice time",
   "progress.practiceSessions": "Practice sessions",
-  "progress.practiceSoon": "Live practice is coming soon; your practice minutes will add up automatically.",
+  "progress.practiceSoon": "Book a practice slot and go live; your practice minutes add up automatically.",
   "progress.summary": "Lessons {done}/{total} · practice {minutes}/{required} min",
   "progress.scores": "Latest scores",
   "progress.overall": "weighted {score} / 4",

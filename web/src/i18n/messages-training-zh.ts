@@ -273,7 +273,7 @@ export const trainingZh = {
   "progress.practiceMinutes": "练习时长（分钟）",
   "progress.practiceTime": "练习时长",
   "progress.practiceSessions": "练习场次",
-  "progress.practiceSoon": "直播练习功能即将上线，练习时长会自动累计。",
+  "progress.practiceSoon": "预约练习时段开播后，练习时长会自动累计。",
   "progress.summary": "课时 {done}/{total} · 练习 {minutes}/{required} 分钟",
   "progress.scores": "最近一次评分",
   "progress.overall": "加权 {score} / 4",

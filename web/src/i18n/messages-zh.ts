@@ -1,3 +1,4 @@
+import { practiceZh } from "./messages-practice-zh";
 import { trainingZh } from "./messages-training-zh";
 
 /** The source of truth for message keys: every other language must define exactly these. */
@@ -197,6 +198,7 @@ export const zh = {
   "city.hangzhou": "杭州",
   "city.other": "其他城市",
   ...trainingZh,
+  ...practiceZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

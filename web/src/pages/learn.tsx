@@ -3,7 +3,7 @@ import { createResource, Show } from "solid-js";
 import { api } from "../api/client";
 import { loaded } from "../components/async";
 import { notify, notifyError } from "../components/toast";
-import { LoadError, Loading } from "../components/ui";
+import { Card, LoadError, Loading } from "../components/ui";
 import { t } from "../i18n";
 import { CohortFacts, CohortNotice } from "../training/cohort-bits";
 import { LessonList } from "../training/lesson-list";
@@ -59,6 +59,14 @@ export function LearnPage() {
                 </p>
               </Show>
               <ProgressCard view={v()} />
+              <Show when={v().enrolment.status === "enrolled"}>
+                <Card title={t("learn.practice")} testid="practice-entry">
+                  <p class="meta">{t("learn.practiceBody")}</p>
+                  <A class="btn btn-primary btn-block" href={`/learn/${v().cohort.cohortID}/practice`} data-testid="practice-link">
+                    {t("learn.practiceOpen")}
+                  </A>
+                </Card>
+              </Show>
               <h2 class="section-title">{t("learn.lessons")}</h2>
               <LessonList view={v()} onComplete={complete} />
             </div>

@@ -16,6 +16,7 @@ import { check, ready } from "./readiness.js";
 export const BLOCK_MINUTES = 15;
 export const EARLY_MINUTES = 10;
 const BLOCK_MS = BLOCK_MINUTES * 60_000;
+export const MAX_AHEAD_DAYS = 14;
 
 export function poolSize(): number {
   const n = Number(process.env.PRACTICE_POOL_SIZE ?? 3);
@@ -68,6 +69,13 @@ export const book = fn(BookSchema, async ({ cohortID, startsAt, minutes }) => {
   const start = Date.parse(startsAt);
   const end = start + minutes * 60_000;
   if (start < Math.floor(Clock.now() / BLOCK_MS) * BLOCK_MS) throw invalid([{ path: ["startsAt"], message: "Pick a time that hasn't passed" }]);
+  if (start > Clock.now() + MAX_AHEAD_DAYS * 86_400_000) throw invalid([{ path: ["startsAt"], message: `Book at most ${MAX_AHEAD_DAYS} days ahead` }]);
+  const cohort = await Cohort.load(cohortID);
+  if (!cohort || cohort.status === "cancelled") throw conflict("cohort.not_open", "This cohort is not running");
+  // The cohort's calendar days are China time (UTC+8), inclusive.
+  if (start < Date.parse(`${cohort.startDate}T00:00:00+08:00`) || end > Date.parse(`${cohort.endDate}T00:00:00+08:00`) + 86_400_000) {
+    throw invalid([{ path: ["startsAt"], message: "Pick a time within the cohort's dates" }]);
+  }
   const leases = await leaseEntity();
   const mine = await leases.query
     .leasesOfLearner({ learnerID: actor.personID })
