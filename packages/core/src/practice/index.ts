@@ -1,13 +1,14 @@
 import { Clock } from "../clock/index.js";
 import { isConditionFailure } from "../error/index.js";
+import { Stream } from "../stream/index.js";
 import { streamSessionEntity } from "./entity.js";
 import { toLedgerEvent } from "./events.js";
-import { settle } from "./lease.js";
+import { endDue, openSessionsOf, settle } from "./lease.js";
 import { apply, empty, type LedgerEvent, reconcile as reconcileState, type SessionState } from "./ledger.js";
 
 export type { IvsEvent } from "./events.js";
 export * as Practice from "./index.js";
-export { BLOCK_MINUTES, BookSchema, book, EARLY_MINUTES, expireDue, type Lease, mine, open, poolSize, readiness } from "./lease.js";
+export { BLOCK_MINUTES, BookSchema, book, EARLY_MINUTES, type Lease, mine, open, poolSize, readiness } from "./lease.js";
 export { type SessionState, seconds, totals } from "./ledger.js";
 export { check as checkIngest, ready } from "./readiness.js";
 export { myReviews, ReviewSchema, review, sessions } from "./review.js";
@@ -68,5 +69,22 @@ export async function reconcile(
   lookup: { startTime?: string; endTime?: string } | undefined,
   leaseEndsAt: string,
 ): Promise<SessionState> {
-  return update(channelArn, streamId, (state) => reconcileState(state, lookup, leaseEndsAt, Clock.now()));
+  const state = await update(channelArn, streamId, (s) => reconcileState(s, lookup, leaseEndsAt, Clock.now()));
+  await settle(state);
+  return state;
+}
+
+/**
+ * The expiry job (a schedule in the cloud, a timer on the laptop): ends due leases and closes
+ * the sessions whose end event never came, from the provider's look-up or the lease end.
+ */
+export async function expireDue(): Promise<number> {
+  const ended = await endDue();
+  for (const lease of ended) {
+    for (const open of await openSessionsOf(lease)) {
+      const lookup = await Stream.provider().streamSession(lease.channelArn, open.streamId);
+      await reconcile(lease.channelArn, open.streamId, lookup, lease.endsAt);
+    }
+  }
+  return ended.length;
 }

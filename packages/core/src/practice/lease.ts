@@ -149,17 +149,25 @@ export const mine = fn(z.object({ cursor: Cursor }), async ({ cursor }) => {
 
 /**
  * Ends leases whose time is up: stops whatever still streams and retires the key, so an
- * expired key is refused. Run by a schedule in the cloud and a timer locally.
+ * expired key is refused. Returns them, for the sessions still open on their channels to be
+ * reconciled (Practice.expireDue).
  */
-export async function expireDue(): Promise<number> {
+export async function endDue(): Promise<Lease[]> {
   const leases = await leaseEntity();
-  const due = await leases.query.openLeases({ status: "booked" }).lte({ endsAt: Clock.iso() }).go({ limit: 100 });
-  for (const lease of due.data as Lease[]) {
+  const due = (await leases.query.openLeases({ status: "booked" }).lte({ endsAt: Clock.iso() }).go({ limit: 100 })).data as Lease[];
+  for (const lease of due) {
     await Stream.provider().stopStream(lease.channelArn);
     if (lease.streamKey) await Stream.provider().rotateKey(lease.channelArn);
     await leases.patch({ leaseID: lease.leaseID }).composite({ endsAt: lease.endsAt }).set({ status: "ended" }).remove(["streamKey", "ingestUrl"]).go();
   }
-  return due.data.length;
+  return due;
+}
+
+/** Stream sessions on a lease's channel since it opened that still have no end. */
+export async function openSessionsOf(lease: Lease): Promise<SessionState[]> {
+  const opened = new Date(Date.parse(lease.startsAt) - EARLY_MINUTES * 60_000).toISOString();
+  const found = await (await streamSessionEntity()).query.byChannel({ channelArn: lease.channelArn }).gte({ updatedAt: opened }).go({ limit: 50 });
+  return (found.data as SessionState[]).filter((s) => !s.endedAt);
 }
 
 /**

@@ -144,4 +144,36 @@ describe("practice streaming on the laptop", () => {
     expect(events.length).toBe(before);
     expect((await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }))).progress.practiceMinutes).toBe(1);
   }, 120_000);
+
+  it("closes a session whose end event was lost at the lease end, when the expiry job runs", async () => {
+    const { cohort } = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
+    const [learner] = (await people(1)) as [Actor.PersonActor];
+    await as(learner, () => Enrolment.enrol({ cohortID: cohort.cohortID }));
+    const startsAt = new Date(Math.floor(Date.now() / QUARTER) * QUARTER + 2 * QUARTER).toISOString();
+    const lease = await as(learner, () => Practice.book({ cohortID: cohort.cohortID, startsAt, minutes: 15 }));
+    // IVS delivered the start but never the end
+    const start = new Date(Date.parse(startsAt) + 5 * 60_000).toISOString().replace(".000", "");
+    Clock.use(Clock.fixed(Date.parse(start) + 2000));
+    await Practice.record({
+      version: "0",
+      id: "lost-end-1",
+      "detail-type": "IVS Stream State Change",
+      source: "aws.ivs",
+      account: "000000000000",
+      time: start,
+      region: "local",
+      resources: [lease.channelArn],
+      detail: { event_name: "Stream Start", channel_name: "c", stream_id: "st-lostendlostendlostendlost" },
+    });
+    Clock.use(Clock.fixed(Date.parse(lease.endsAt) + 60_000));
+    try {
+      expect(await Practice.expireDue()).toBe(1);
+    } finally {
+      Clock.reset();
+    }
+    const closed = await Practice.session(lease.channelArn, "st-lostendlostendlostendlost");
+    expect(closed?.closedBy).toBe("lease_end");
+    const page = await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }));
+    expect([page.progress.practiceMinutes, page.progress.practiceSessions]).toEqual([10, 1]);
+  }, 60_000);
 });
