@@ -40,6 +40,15 @@ function functionByHandler(app: Synthesized, stack: "Api" | "Streams", handler: 
   return found[0] as [string, Resource];
 }
 
+/** The EventBridge rule for IVS events (the other rule in Streams is the expiry schedule). */
+function ivsRule(app: Synthesized): [string, Resource] {
+  const rules = (Object.entries(app.template("Streams").findResources("AWS::Events::Rule")) as [string, Resource][]).filter(
+    ([, r]) => r.Properties.EventPattern,
+  );
+  expect(rules).toHaveLength(1);
+  return rules[0] as [string, Resource];
+}
+
 /** The statements of the inline policies attached to a function's role. */
 function roleStatements(app: Synthesized, stack: "Streams", [, fn]: [string, Resource]): Statement[] {
   const role = (fn.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
@@ -123,7 +132,7 @@ describe("Storage", () => {
 
 describe("Streams", () => {
   it("routes IVS stream and recording state changes to the events function, with retries and a dead-letter queue", () => {
-    const [, rule] = only(dev, "Streams", "AWS::Events::Rule");
+    const [, rule] = ivsRule(dev);
     const [fnId] = functionByHandler(dev, "Streams", "functions/src/events/ivs.handler");
     const [queueId] = only(dev, "Streams", "AWS::SQS::Queue");
     expect(rule.Properties.EventPattern).toEqual({ source: ["aws.ivs"], "detail-type": [...IVS_DETAIL_TYPES] });
@@ -139,7 +148,7 @@ describe("Streams", () => {
       },
     ]);
 
-    const [ruleId] = only(dev, "Streams", "AWS::Events::Rule");
+    const [ruleId] = ivsRule(dev);
     dev.template("Streams").hasResourceProperties("AWS::Lambda::Permission", {
       Action: "lambda:InvokeFunction",
       FunctionName: { "Fn::GetAtt": [fnId, "Arn"] },
@@ -389,6 +398,21 @@ describe("Api", () => {
     ]) {
       expect(granted, action).toContain(`ivs:${action}`);
     }
+  });
+
+  it("runs the practice expiry job every 5 minutes with the IVS policy and only index reads and updates on the table", () => {
+    const streams = dev.template("Streams");
+    const schedules = Object.values(streams.findResources("AWS::Events::Rule")).filter((r) => (r as Resource).Properties.ScheduleExpression);
+    expect(schedules.map((r) => (r as Resource).Properties.ScheduleExpression)).toEqual(["rate(5 minutes)"]);
+    const [jobId, job] = functionByHandler(dev, "Streams", "functions/src/jobs/expire.handler");
+    expect(job.Properties.Runtime).toBe("nodejs22.x");
+    const roleId = (job.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+    const role = streams.toJSON().Resources[roleId] as Resource;
+    expect(JSON.stringify(role.Properties.ManagedPolicyArns)).toContain("ivsChannelsPolicy");
+    const actions = roleStatements(dev, "Streams", [jobId, job])
+      .flatMap(actionsOf)
+      .filter((a) => a.startsWith("dynamodb:"));
+    expect(actions.sort()).toEqual(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
   });
 
   it("never grants ivs:* or a bare * action, and no IVS action to any function but the API", () => {

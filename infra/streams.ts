@@ -6,7 +6,7 @@ import { CfnRecordingConfiguration } from "aws-cdk-lib/aws-ivs";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
-import { Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { Cron, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { isProductionStage, Storage } from "./storage.js";
 
 /** The tag packages/core/src/stream/ivs.ts puts on every channel it creates: what IAM scopes by. */
@@ -21,6 +21,8 @@ export const RECORDING_EXPIRY_DAYS = 180;
  * cover the ledger's reconciliation. Scan and dynamodb:* are deliberately absent.
  */
 export const EVENTS_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"] as const;
+/** The expiry job also deletes nothing and scans nothing: it reads due leases by index and updates them. */
+export const EXPIRY_TABLE_ACTIONS = EVENTS_TABLE_ACTIONS;
 
 /**
  * What the API's IVS adapter calls, by how IAM can scope it. IVS ARNs carry generated ids, not
@@ -148,6 +150,21 @@ export function Streams({ stack, app }: StackContext) {
     statements: ivsStatements(stack),
   });
 
+  // Every 5 minutes: end due practice leases (stop the stream, retire the key) and close lost sessions.
+  const expiry = new Cron(stack, "practiceExpiry", {
+    schedule: "rate(5 minutes)",
+    job: {
+      function: {
+        handler: "functions/src/jobs/expire.handler",
+        environment: { TABLE_NAME: table.tableName, IVS_CHANNEL_PREFIX: `zhubo-${app.stage}`, IVS_RECORDING_CONFIGURATION_ARN: recordingConfiguration.attrArn },
+      },
+    },
+  });
+  expiry.jobFunction.attachPermissions([
+    new PolicyStatement({ effect: Effect.ALLOW, actions: [...EXPIRY_TABLE_ACTIONS], resources: [table.tableArn, `${table.tableArn}/index/*`] }),
+  ]);
+  expiry.jobFunction.role?.addManagedPolicy(ivsPolicy);
+
   stack.addOutputs({
     RecordingConfigurationArn: recordingConfiguration.attrArn,
     RecordingsBucket: recordings.bucketName,
@@ -162,6 +179,7 @@ export function Streams({ stack, app }: StackContext) {
     ivsPolicy,
     eventsHandler,
     rule,
+    expiry,
     deadLetters,
   };
 }
