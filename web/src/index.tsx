@@ -14,6 +14,7 @@ import { NotFoundPage } from "./pages/not-found";
 import { OrgPage } from "./pages/org";
 import { OrgNewPage } from "./pages/org-new";
 import { PracticePage } from "./pages/practice";
+import { ReviewPage } from "./pages/review";
 import { RosterPage } from "./pages/roster";
 import { SignInPage } from "./pages/sign-in";
 import { SignUpPage } from "./pages/sign-up";
@@ -54,6 +55,7 @@ if (root) {
         <Route path="/learn/:cohortID" component={guarded(LearnPage)} />
         <Route path="/learn/:cohortID/practice" component={guarded(PracticePage)} />
         <Route path="/teach/:cohortID" component={guarded(RosterPage)} />
+        <Route path="/teach/:cohortID/review/:learnerID/:streamId" component={guarded(ReviewPage)} />
         <Route path="/manage/courses/new" component={guarded(CourseNewPage)} />
         <Route path="/manage/courses/:courseID" component={guarded(CourseEditPage)} />
         <Route path="/manage/courses/:courseID/cohorts" component={guarded(CourseCohortsPage)} />

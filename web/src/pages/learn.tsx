@@ -5,6 +5,7 @@ import { loaded } from "../components/async";
 import { notify, notifyError } from "../components/toast";
 import { Card, LoadError, Loading } from "../components/ui";
 import { t } from "../i18n";
+import { ReviewsCard } from "../practice/review-card";
 import { CohortFacts, CohortNotice } from "../training/cohort-bits";
 import { LessonList } from "../training/lesson-list";
 import { ProgressCard } from "../training/progress-card";
@@ -66,6 +67,7 @@ export function LearnPage() {
                     {t("learn.practiceOpen")}
                   </A>
                 </Card>
+                <ReviewsCard cohortID={v().cohort.cohortID} rubric={v().enrolment.rubric} />
               </Show>
               <h2 class="section-title">{t("learn.lessons")}</h2>
               <LessonList view={v()} onComplete={complete} />
