@@ -130,6 +130,9 @@ describe("live practice on a phone", () => {
       const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
       expect(stored).not.toContain("sk_local_");
       expect(await page.getByTestId("practice-mine").textContent()).not.toContain("sk_local_");
+      // nothing streamed yet: the readiness check says so instead of judging
+      await live.getByTestId("readiness-check").click();
+      await live.getByTestId("readiness").getByText("还没收到你的推流").waitFor();
 
       await page.locator(".toast").first().waitFor({ state: "detached" });
       await page.screenshot({ path: join(shots, "practice.png"), fullPage: true });

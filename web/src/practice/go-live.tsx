@@ -7,6 +7,7 @@ import { Card } from "../components/ui";
 import { locale, t } from "../i18n";
 import { describeError } from "../i18n/error-text";
 import { slotLabel } from "./format";
+import { Readiness } from "./readiness";
 import { endTime } from "./slots";
 
 interface Credentials {
@@ -121,6 +122,7 @@ export function GoLive(props: { lease: Lease }) {
                 <li>{t("practice.settings")}</li>
               </ul>
             </div>
+            <Readiness leaseID={props.lease.leaseID} />
           </div>
         )}
       </Show>
