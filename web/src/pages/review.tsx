@@ -9,7 +9,8 @@ import { notify } from "../components/toast";
 import { Card, EmptyState, FormError, LoadError, Loading } from "../components/ui";
 import { locale, t } from "../i18n";
 import { formatClassTime } from "../i18n/format";
-import { formatClock, parseClock, playsInBrowser, unscored } from "../practice/review";
+import { FlvVideo } from "../practice/flv-video";
+import { formatClock, isFlv, parseClock, playsInBrowser, unscored } from "../practice/review";
 import { LEVELS } from "../training/rubric";
 
 type Rubric = RosterItem["enrolment"]["rubric"];
@@ -76,7 +77,8 @@ function ReviewForm(props: { cohortID: string; session: PracticeSession; rubric:
   const [videoTime, setVideoTime] = createSignal(0);
   let nextID = 0;
   const url = () => props.session.recordingUrl;
-  const playable = () => Boolean(url() && playsInBrowser(url() as string));
+  const flv = () => Boolean(url() && isFlv(url() as string) && typeof MediaSource !== "undefined");
+  const playable = () => Boolean(url() && (playsInBrowser(url() as string) || flv()));
   const scoreError = (id: string) => (form.fieldError(`scores.${id}`) && locale() === "zh-CN" ? t("review.pickScore") : form.fieldError(`scores.${id}`));
 
   const now = () => (playable() ? videoTime() : (parseClock(manualTime()) ?? 0));
@@ -158,16 +160,24 @@ function ReviewForm(props: { cohortID: string; session: PracticeSession; rubric:
                 </div>
               }
             >
-              {/* biome-ignore lint/a11y/useMediaCaption: practice recordings have no captions */}
-              <video
-                class="review-video"
-                onTimeUpdate={(e) => setVideoTime(Math.floor(e.currentTarget.currentTime))}
-                src={u()}
-                controls
-                playsinline
-                preload="metadata"
-                data-testid="recording-video"
-              />
+              <Show when={flv()}>
+                <FlvVideo url={u()} onTime={setVideoTime} />
+                <a class="meta" href={u()} target="_blank" rel="noopener" data-testid="recording-link">
+                  {t("review.openRecording")}
+                </a>
+              </Show>
+              <Show when={!flv()}>
+                {/* biome-ignore lint/a11y/useMediaCaption: practice recordings have no captions */}
+                <video
+                  class="review-video"
+                  onTimeUpdate={(e) => setVideoTime(Math.floor(e.currentTarget.currentTime))}
+                  src={u()}
+                  controls
+                  playsinline
+                  preload="metadata"
+                  data-testid="recording-video"
+                />
+              </Show>
             </Show>
           )}
         </Show>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, namedScores, parseClock, playsInBrowser, unscored, weightedAverage } from "./review";
+import { formatClock, isFlv, namedScores, parseClock, playsInBrowser, unscored, weightedAverage } from "./review";
 
 const rubric = [
   { criterionID: "cr_a", name: "产品讲解", weight: 25 },
@@ -48,6 +48,14 @@ describe("scores", () => {
   it("lists the criteria still to score", () => {
     expect(unscored({ cr_a: 0 }, rubric)).toEqual(["cr_b"]);
     expect(unscored({ cr_a: 0, cr_b: 4 }, rubric)).toEqual([]);
+  });
+});
+
+describe("isFlv", () => {
+  it("recognises the local recordings, query strings aside", () => {
+    expect(isFlv("http://127.0.0.1:8081/recordings/coh-0/st-abc.flv")).toBe(true);
+    expect(isFlv("http://127.0.0.1:8081/recordings/coh-0/st-abc.FLV?x=1")).toBe(true);
+    expect(isFlv("https://cdn.example.cn/ivs/v1/media/hls/master.m3u8")).toBe(false);
   });
 });
 

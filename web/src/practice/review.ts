@@ -42,3 +42,8 @@ export function playsInBrowser(url: string): boolean {
   const path = url.split(/[?#]/)[0]?.toLowerCase() ?? "";
   return path.endsWith(".m3u8") || path.endsWith(".mp4");
 }
+
+/** HTTP-FLV (the local recordings): playable through Media Source Extensions with mpegts.js. */
+export function isFlv(url: string): boolean {
+  return (url.split(/[?#]/)[0]?.toLowerCase() ?? "").endsWith(".flv");
+}
