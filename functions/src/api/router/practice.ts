@@ -4,6 +4,7 @@ import { procedure, router } from "../trpc.js";
 export const practiceRouter = router({
   book: procedure.input(Practice.book.schema).mutation(({ input }) => Practice.book(input)),
   open: procedure.input(Practice.open.schema).mutation(({ input }) => Practice.open(input)),
+  cancel: procedure.input(Practice.cancel.schema).mutation(({ input }) => Practice.cancel(input)),
   mine: procedure.input(Practice.mine.schema).query(({ input }) => Practice.mine(input)),
   readiness: procedure.input(Practice.readiness.schema).query(({ input }) => Practice.readiness(input)),
   sessions: procedure.input(Practice.sessions.schema).query(({ input }) => Practice.sessions(input)),

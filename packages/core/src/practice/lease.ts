@@ -141,6 +141,27 @@ export const open = fn(z.object({ leaseID: Id.schema("lease", "lease") }), async
   }
 });
 
+/** A learner gives back a slot that hasn't started: its channel time is free for others again. */
+export const cancel = fn(z.object({ leaseID: Id.schema("lease", "lease") }), async ({ leaseID }) => {
+  const lease = await ownLease(leaseID);
+  if (lease.status !== "booked" || Date.parse(lease.startsAt) <= Clock.now())
+    throw conflict("practice.not_cancellable", "Only a slot that hasn't started can be cancelled");
+  const leases = await leaseEntity();
+  const locks = await channelBlockEntity();
+  const rejected = await Dynamo.transact(leases, [
+    Dynamo.commit(
+      leases
+        .patch({ leaseID })
+        .composite({ endsAt: lease.endsAt })
+        .set({ status: "cancelled" })
+        .where((a, op) => op.eq(a.status, "booked")),
+    ),
+    ...blocks(Date.parse(lease.startsAt), Date.parse(lease.endsAt)).map((block) => Dynamo.commit(locks.delete({ channelArn: lease.channelArn, block }))),
+  ]);
+  if (rejected !== -1) throw conflict("practice.not_cancellable", "Only a slot that hasn't started can be cancelled");
+  return publicView({ ...lease, status: "cancelled" });
+});
+
 export const mine = fn(z.object({ cursor: Cursor }), async ({ cursor }) => {
   const actor = Actor.person();
   const page = await (await leaseEntity()).query.leasesOfLearner({ learnerID: actor.personID }).go({ cursor: cursor ?? null, limit: 50, order: "desc" });

@@ -176,4 +176,17 @@ describe("practice streaming on the laptop", () => {
     const page = await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }));
     expect([page.progress.practiceMinutes, page.progress.practiceSessions]).toEqual([10, 1]);
   }, 60_000);
+
+  it("frees the channel's time when a learner cancels a slot that hasn't started", async () => {
+    const { cohort } = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
+    const [first, second] = (await people(2)) as [Actor.PersonActor, Actor.PersonActor];
+    for (const l of [first, second]) await as(l, () => Enrolment.enrol({ cohortID: cohort.cohortID }));
+    const startsAt = new Date(Math.floor(Date.now() / QUARTER) * QUARTER + 4 * QUARTER).toISOString();
+    const lease = await as(first, () => Practice.book({ cohortID: cohort.cohortID, startsAt, minutes: 30 }));
+    expect((await reject(as(second, () => Practice.book({ cohortID: cohort.cohortID, startsAt, minutes: 15 })))).code).toBe("practice.pool_full");
+    expect((await reject(as(second, () => Practice.cancel({ leaseID: lease.leaseID })))).kind).toBe("not_found");
+    expect((await as(first, () => Practice.cancel({ leaseID: lease.leaseID }))).status).toBe("cancelled");
+    expect((await as(second, () => Practice.book({ cohortID: cohort.cohortID, startsAt, minutes: 15 }))).status).toBe("booked");
+    expect((await reject(as(first, () => Practice.cancel({ leaseID: lease.leaseID })))).code).toBe("practice.not_cancellable");
+  }, 60_000);
 });
