@@ -1,90 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { freePort } from "../../packages/local/src/dynamo-local";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../packages/local/src/seed";
-import { repoRoot, type Stack, startStack } from "../../packages/local/src/stack";
 import { currentQuarter, firstSlot, QUARTER_MS } from "../src/practice/slots";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
+import { phoneStack, shots } from "./harness";
 
 const STEP = 60_000;
-const shots = join(repoRoot, ".artifacts/e2e");
 
-let stack: Stack;
-let rtmpPort: number;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let dataDir: string;
-
-async function phone(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "zhubo-e2e-practice-"));
-  rtmpPort = await freePort();
-  stack = await startStack({
-    dynamoEndpoint: inject("dynamoEndpoint"),
-    table: process.env.TABLE_NAME,
-    dataDir,
-    apiPort: await freePort(),
-    webPort: await freePort(),
-    web: "preview",
-    seed: true,
-    // Booking takes a channel from the streaming provider, so the local one must run.
-    streaming: { rtmpPort, httpPort: await freePort() },
-  });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = phoneStack("practice", { streaming: true });
 
 describe("live practice on a phone", () => {
   it(
     "an enrolled learner books a slot in the current quarter hour, sees it listed, and gets the server and a hidden key to go live",
     async () => {
-      const page = await phone();
-      await page.goto(`${stack.webUrl}/sign-in`);
-      const form = page.getByTestId("sign-in-form");
-      await form.getByLabel("手机号或邮箱").fill(DEMO_ACCOUNTS.hostSuqian.login);
-      await form.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-      await form.getByRole("button", { name: "登录" }).click();
+      const page = await e2e.phone();
+      await e2e.signIn(page, DEMO_ACCOUNTS.hostSuqian.login, DEMO_PASSWORD);
 
       await page.getByTestId("continue-learning").first().click();
       await page.getByTestId("learn-page").waitFor();
@@ -119,7 +48,7 @@ describe("live practice on a phone", () => {
       await live.getByTestId("go-live-open").click();
       const ingest = live.getByTestId("ingest-url");
       await ingest.waitFor();
-      expect((await ingest.textContent())?.trim()).toBe(`rtmp://127.0.0.1:${rtmpPort}/app/`);
+      expect((await ingest.textContent())?.trim()).toBe(`rtmp://127.0.0.1:${e2e.rtmpPort}/app/`);
       const key = live.getByTestId("stream-key");
       expect(await key.textContent()).not.toContain("sk_local_");
       await live.getByTestId("stream-key-toggle").click();

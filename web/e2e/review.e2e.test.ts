@@ -1,97 +1,29 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { AppRouter } from "@zhubo/functions/api/router/index";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { freePort } from "../../packages/local/src/dynamo-local";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { push } from "../../packages/local/src/rtmp/ffmpeg";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../packages/local/src/seed";
-import { repoRoot, type Stack, startStack } from "../../packages/local/src/stack";
 import { currentQuarter, QUARTER_MS } from "../src/practice/slots";
+import { phoneStack, shots } from "./harness";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
-
-const shots = join(repoRoot, ".artifacts/e2e");
-
-let stack: Stack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let dataDir: string;
-
-async function phone(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const e2e = phoneStack("review", { streaming: true });
 
 async function signIn(page: Page, login: string) {
-  await page.goto(`${stack.webUrl}/sign-in`);
-  const form = page.getByTestId("sign-in-form");
-  await form.getByLabel("手机号或邮箱").fill(login);
-  await form.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await form.getByRole("button", { name: "登录" }).click();
+  await e2e.signIn(page, login, DEMO_PASSWORD);
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
 }
 
 /** A signed-in API client in the test process, the way the web app calls the API. */
 async function client(login: string) {
-  const anon = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${stack.apiUrl}/trpc` })] });
+  const anon = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc` })] });
   const tokens = await anon.auth.signIn.mutate({ login, password: DEMO_PASSWORD });
   const api = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${stack.apiUrl}/trpc`, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })],
+    links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc`, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })],
   });
   return { api, personID: tokens.personID };
 }
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "zhubo-e2e-review-"));
-  stack = await startStack({
-    dynamoEndpoint: inject("dynamoEndpoint"),
-    table: process.env.TABLE_NAME,
-    dataDir,
-    apiPort: await freePort(),
-    webPort: await freePort(),
-    web: "preview",
-    seed: true,
-    streaming: { rtmpPort: await freePort(), httpPort: await freePort() },
-  });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe("reviewing a practice session on a phone", () => {
   it("a learner streams, the instructor scores it with a comment at 00:03 from the roster, and the learner reads the review", async () => {
@@ -128,9 +60,9 @@ describe("reviewing a practice session on a phone", () => {
     expect(streamId).toBeTruthy();
 
     // The instructor: roster → practice to review → score every criterion, a comment at 00:03, save.
-    const teach = await phone();
+    const teach = await e2e.phone();
     await signIn(teach, DEMO_ACCOUNTS.instructor.login);
-    await teach.goto(`${stack.webUrl}/teach/${cohortID}`);
+    await teach.goto(`${e2e.stack.webUrl}/teach/${cohortID}`);
     const row = teach.getByTestId("review-queue").getByTestId("review-session").filter({ hasText: DEMO_ACCOUNTS.hostSuqian.name });
     expect(await row.getByTestId("review-status").textContent()).toBe("待点评");
     await row.getByTestId("review-open").click();
@@ -172,9 +104,9 @@ describe("reviewing a practice session on a phone", () => {
     await teach.getByTestId("review-queue").screenshot({ path: join(shots, "review-queue.png") });
 
     // The learner sees the review on the course page: instructor, scores by name, average, the comment at 00:03.
-    const learn = await phone();
+    const learn = await e2e.phone();
     await signIn(learn, DEMO_ACCOUNTS.hostSuqian.login);
-    await learn.goto(`${stack.webUrl}/learn/${cohortID}`);
+    await learn.goto(`${e2e.stack.webUrl}/learn/${cohortID}`);
     const card = learn.getByTestId("my-reviews").getByTestId("my-review").first();
     await card.waitFor();
     const text = (await card.textContent()) ?? "";

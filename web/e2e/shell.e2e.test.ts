@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../packages/local/src/dynamo-local";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../packages/local/src/seed";
 import { repoRoot, type Stack, startStack } from "../../packages/local/src/stack";
+import { CHROMIUM, PHONE } from "./harness";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -70,24 +71,8 @@ beforeAll(async () => {
     seed: true,
   });
   context = await chromium.launchPersistentContext(tempDir("zhubo-e2e-chromium-"), {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
+    ...CHROMIUM,
+    ...PHONE,
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);

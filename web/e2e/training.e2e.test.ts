@@ -1,17 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { freePort } from "../../packages/local/src/dynamo-local";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../packages/local/src/seed";
-import { repoRoot, type Stack, startStack } from "../../packages/local/src/stack";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
+import { phoneStack, shots } from "./harness";
 
 const STEP = 60_000;
 const suffix = String(Math.floor(Math.random() * 1e4)).padStart(4, "0");
@@ -19,79 +10,16 @@ const courseTitle = `生鲜直播带货实战 ${suffix}`;
 const cohortTitle = `周末线下班 ${suffix}`;
 const lessonTitle = "开场三十秒留人话术";
 const learner = { login: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`, password: "zhibo-learner-2026", name: "夏同学" };
-const shots = join(repoRoot, ".artifacts/e2e");
 
-let stack: Stack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let dataDir: string;
-
-/** A fresh phone-sized browser profile: each role signs in on its own device. */
-async function phone(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto(`${stack.webUrl}/sign-in`);
-  const form = page.getByTestId("sign-in-form");
-  await form.getByLabel("手机号或邮箱").fill(login);
-  await form.getByLabel("密码", { exact: true }).fill(password);
-  await form.getByRole("button", { name: "登录" }).click();
-}
-
+const e2e = phoneStack("training");
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "zhubo-e2e-training-"));
-  stack = await startStack({
-    dynamoEndpoint: inject("dynamoEndpoint"),
-    table: process.env.TABLE_NAME,
-    dataDir,
-    apiPort: await freePort(),
-    webPort: await freePort(),
-    web: "preview",
-    seed: true,
-  });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe("training on a phone", () => {
   it(
     "an agency admin writes a course with a lesson, publishes it and opens a cohort taught by the seeded instructor",
     async () => {
-      const page = await phone();
-      await signIn(page, DEMO_ACCOUNTS.agencyAdmin.login, DEMO_PASSWORD);
+      const page = await e2e.phone();
+      await e2e.signIn(page, DEMO_ACCOUNTS.agencyAdmin.login, DEMO_PASSWORD);
       await page.getByTestId("agency-courses").waitFor();
       await page.getByTestId("course-new").click();
 
@@ -139,8 +67,8 @@ describe("training on a phone", () => {
   it(
     "a new learner finds the cohort, enrols, completes the lesson and sees progress",
     async () => {
-      const page = await phone();
-      await page.goto(`${stack.webUrl}/sign-up`);
+      const page = await e2e.phone();
+      await page.goto(`${e2e.stack.webUrl}/sign-up`);
       const form = page.getByTestId("sign-up-form");
       await form.getByLabel("手机号或邮箱").fill(learner.login);
       await form.getByLabel("密码", { exact: true }).fill(learner.password);
@@ -182,7 +110,7 @@ describe("training on a phone", () => {
       expect(await page.getByTestId("progress-ring").getAttribute("aria-label")).toMatch(/^已完成 \d+%$/);
       await shot(page, "training-learn");
 
-      await page.goto(`${stack.webUrl}/`);
+      await page.goto(`${e2e.stack.webUrl}/`);
       const item = page.getByTestId("learning-item").filter({ hasText: cohortTitle });
       await item.getByText("课时 1/1").waitFor();
       await shot(page, "training-learner-home");
@@ -193,8 +121,8 @@ describe("training on a phone", () => {
   it(
     "the instructor opens the roster and sees the learner with one lesson done",
     async () => {
-      const page = await phone();
-      await signIn(page, DEMO_ACCOUNTS.instructor.login, DEMO_PASSWORD);
+      const page = await e2e.phone();
+      await e2e.signIn(page, DEMO_ACCOUNTS.instructor.login, DEMO_PASSWORD);
       await page.getByTestId("home-instructor").waitFor();
       const cohort = page.getByTestId("teaching-cohort").filter({ hasText: cohortTitle });
       await cohort.getByTestId("open-roster").click();

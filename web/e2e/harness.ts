@@ -1,0 +1,103 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+import { freePort } from "../../packages/local/src/dynamo-local";
+import { repoRoot, type Stack, startStack } from "../../packages/local/src/stack";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+/** Where browser tests keep their screenshots (a test artefact, gitignored). */
+export const shots = join(repoRoot, ".artifacts/e2e");
+
+/** Debian's Chromium, headless, with nothing phoning home (the machine's network is closed). */
+export const CHROMIUM = {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+/** A phone in China: what every browser test signs in on. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: "zh-CN",
+  timezoneId: "Asia/Shanghai",
+};
+
+/**
+ * The local stack (seeded, web served from the build) and a browser for one test file, started
+ * in beforeAll and stopped in afterAll. `streaming` also runs the local IVS stand-in.
+ */
+export function phoneStack(name: string, opts: { streaming?: boolean } = {}) {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+  let rtmpPort = 0;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), `zhubo-e2e-${name}-`));
+    rtmpPort = opts.streaming ? await freePort() : 0;
+    stack = await startStack({
+      dynamoEndpoint: inject("dynamoEndpoint"),
+      table: process.env.TABLE_NAME,
+      dataDir,
+      apiPort: await freePort(),
+      webPort: await freePort(),
+      web: "preview",
+      seed: true,
+      ...(opts.streaming ? { streaming: { rtmpPort, httpPort: await freePort() } } : {}),
+    });
+    browser = await chromium.launch(CHROMIUM);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  return {
+    get stack(): Stack {
+      if (!stack) throw new Error("the stack starts in beforeAll");
+      return stack;
+    },
+    get rtmpPort() {
+      return rtmpPort;
+    },
+    /** A fresh phone-sized browser profile: each role signs in on its own device. */
+    async phone(): Promise<Page> {
+      if (!browser) throw new Error("the browser starts in beforeAll");
+      const context = await browser.newContext(PHONE);
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async signIn(page: Page, login: string, password: string) {
+      await page.goto(`${this.stack.webUrl}/sign-in`);
+      const form = page.getByTestId("sign-in-form");
+      await form.getByLabel("手机号或邮箱").fill(login);
+      await form.getByLabel("密码", { exact: true }).fill(password);
+      await form.getByRole("button", { name: "登录" }).click();
+    },
+  };
+}
