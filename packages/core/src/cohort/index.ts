@@ -2,7 +2,7 @@ import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Course } from "../course/index.js";
-import { conflict, isConditionFailure } from "../error/index.js";
+import { conflict, isConditionFailure, notFound } from "../error/index.js";
 import { Cursor, fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Membership } from "../membership/index.js";
@@ -252,6 +252,20 @@ export async function retitle(courseID: string, courseTitle: string): Promise<vo
   await Promise.all(
     (all.data as Info[]).filter((c) => c.courseTitle !== courseTitle).map((c) => entity.patch({ cohortID: c.cohortID }).set({ courseTitle }).go()),
   );
+}
+
+/** The cohort, when the actor teaches it (its instructors, the agency's admins, ops); NOT_FOUND otherwise. */
+export async function taught(id: string): Promise<Info> {
+  const actor = Actor.person();
+  const cohort = await Tenant.load(
+    "cohort.not_found",
+    () => read(id),
+    (c) => ({ kind: "agency", id: c.agencyID }),
+    { ops: true },
+  );
+  const teaches = cohort.instructorIDs.includes(actor.personID) || Actor.roleIn(cohort.agencyID) === "admin" || Actor.isOps();
+  if (!teaches) throw notFound("cohort.not_found");
+  return cohort;
 }
 
 /** For the enrolment module, which checks access itself. */

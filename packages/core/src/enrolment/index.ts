@@ -8,7 +8,6 @@ import { conflict, notFound } from "../error/index.js";
 import { Cursor, fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Person } from "../person/index.js";
-import { Tenant } from "../tenant/index.js";
 import { enrolmentEntity } from "./entity.js";
 import { type Progress, summarise } from "./progress.js";
 
@@ -250,15 +249,7 @@ export async function setPractice(cohortID: string, learnerID: string, totals: {
  * cohort's instructors, the agency's admins and ops; NOT_FOUND for everyone else.
  */
 export const roster = fn(z.object({ cohortID, cursor }), async ({ cohortID, cursor }) => {
-  const actor = Actor.person();
-  const cohort = await Tenant.load(
-    "cohort.not_found",
-    () => Cohort.load(cohortID),
-    (c) => ({ kind: "agency", id: c.agencyID }),
-    { ops: true },
-  );
-  const teaches = cohort.instructorIDs.includes(actor.personID) || Actor.roleIn(cohort.agencyID) === "admin" || Actor.isOps();
-  if (!teaches) throw notFound("cohort.not_found");
+  const cohort = await Cohort.taught(cohortID);
   const page = await (await enrolmentEntity()).query.byCohort({ cohortID }).go({ cursor: cursor ?? null, limit: PAGE });
   const items = (page.data as Info[]).filter((e) => e.status !== "withdrawn").map((e) => ({ enrolment: e, progress: progressOf(e, cohort) }));
   return { cohort, items, cursor: page.cursor };

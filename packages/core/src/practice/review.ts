@@ -8,27 +8,13 @@ import { Cursor, fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Person } from "../person/index.js";
 import { Stream } from "../stream/index.js";
-import { Tenant } from "../tenant/index.js";
 import { creditEntity, reviewEntity } from "./entity.js";
 
 const streamId = z.string().check(z.regex(/^st-[A-Za-z0-9]{1,64}$/, "Unknown session"));
 
-/** The cohort, when the actor teaches it (its instructors, the agency's admins, ops); NOT_FOUND otherwise. */
-async function taught(cohortID: string) {
-  const actor = Actor.person();
-  const cohort = await Tenant.load(
-    "cohort.not_found",
-    () => Cohort.load(cohortID),
-    (c) => ({ kind: "agency", id: c.agencyID }),
-    { ops: true },
-  );
-  if (!cohort.instructorIDs.includes(actor.personID) && Actor.roleIn(cohort.agencyID) !== "admin" && !Actor.isOps()) throw notFound("cohort.not_found");
-  return cohort;
-}
-
 /** The review queue: the cohort's practice sessions, newest first, with where to watch them. */
 export const sessions = fn(z.object({ cohortID: Cohort.cohortID, cursor: Cursor }), async ({ cohortID, cursor }) => {
-  await taught(cohortID);
+  await Cohort.taught(cohortID);
   const page = await (await creditEntity()).query.byCohort({ cohortID }).go({ cursor: cursor ?? null, limit: 50, order: "desc" });
   const items = await Promise.all(
     page.data.map(async (c) => ({
@@ -59,7 +45,7 @@ export const ReviewSchema = z.object({
  * criterion, 0–4, plus comments at moments of the recording. The learner's latest scores follow.
  */
 export const review = fn(ReviewSchema, async (input) => {
-  await taught(input.cohortID);
+  await Cohort.taught(input.cohortID);
   const credits = await creditEntity();
   const [credit, seat, me] = await Promise.all([
     credits.get({ cohortID: input.cohortID, learnerID: input.learnerID, streamId: input.streamId }).go(),
