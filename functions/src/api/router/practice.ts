@@ -6,6 +6,7 @@ export const practiceRouter = router({
   open: procedure.input(Practice.open.schema).mutation(({ input }) => Practice.open(input)),
   cancel: procedure.input(Practice.cancel.schema).mutation(({ input }) => Practice.cancel(input)),
   mine: procedure.input(Practice.mine.schema).query(({ input }) => Practice.mine(input)),
+  live: procedure.input(Practice.live.schema).query(({ input }) => Practice.live(input)),
   readiness: procedure.input(Practice.readiness.schema).query(({ input }) => Practice.readiness(input)),
   sessions: procedure.input(Practice.sessions.schema).query(({ input }) => Practice.sessions(input)),
   review: procedure.input(Practice.review.schema).mutation(({ input }) => Practice.review(input)),

@@ -38,6 +38,8 @@ export const leaseEntity = Dynamo.entity({
     startsAt: { type: "string", required: true, readOnly: true },
     endsAt: { type: "string", required: true, readOnly: true },
     status: { type: ["booked", "ended", "cancelled"] as const, required: true },
+    /** Shown to the cohort's instructors in "live now"; absent on leases booked before it existed. */
+    learnerName: { type: "string" },
     /** Secret: returned only to the leasing learner during the lease, never in lists or logs. */
     streamKey: { type: "string" },
     ingestUrl: { type: "string" },
@@ -51,6 +53,8 @@ export const leaseEntity = Dynamo.entity({
     leasesOfLearner: { index: "gsi2", pk: { field: "gsi2pk", composite: ["learnerID"] }, sk: { field: "gsi2sk", composite: ["startsAt", "leaseID"] } },
     /** "open leases by end": what the expiry job closes (stop the stream, retire the key). */
     openLeases: { index: "gsi3", pk: { field: "gsi3pk", composite: ["status"] }, sk: { field: "gsi3sk", composite: ["endsAt", "leaseID"] } },
+    /** "practice slots of a cohort by time": who is live now, for the cohort's instructors. */
+    leasesOfCohort: { index: "gsi4", pk: { field: "gsi4pk", composite: ["cohortID"] }, sk: { field: "gsi4sk", composite: ["startsAt", "leaseID"] } },
   },
 });
 

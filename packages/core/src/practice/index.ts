@@ -8,7 +8,7 @@ import { apply, empty, type LedgerEvent, reconcile as reconcileState, type Sessi
 
 export type { IvsEvent } from "./events.js";
 export * as Practice from "./index.js";
-export { BLOCK_MINUTES, BookSchema, book, cancel, EARLY_MINUTES, type Lease, mine, open, poolSize, readiness } from "./lease.js";
+export { BLOCK_MINUTES, BookSchema, book, cancel, EARLY_MINUTES, type Lease, live, mine, open, poolSize, readiness } from "./lease.js";
 export { type SessionState, seconds, totals } from "./ledger.js";
 export { check as checkIngest, ready } from "./readiness.js";
 export { myReviews, ReviewSchema, review, sessions } from "./review.js";

@@ -7,6 +7,7 @@ import { Enrolment } from "../enrolment/index.js";
 import { conflict, isConditionFailure, notFound } from "../error/index.js";
 import { Cursor, fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
+import { Person } from "../person/index.js";
 import { Stream } from "../stream/index.js";
 import { channelBlockEntity, creditEntity, leaseEntity, streamSessionEntity } from "./entity.js";
 import { type SessionState, seconds, totals } from "./ledger.js";
@@ -32,6 +33,7 @@ export interface Lease {
   startsAt: string;
   endsAt: string;
   status: "booked" | "ended" | "cancelled";
+  learnerName?: string;
   streamKey?: string;
   ingestUrl?: string;
   createdAt: string;
@@ -85,6 +87,7 @@ export const book = fn(BookSchema, async ({ cohortID, startsAt, minutes }) => {
     throw conflict("practice.overlap", "You already have a practice slot at that time");
   }
   const locks = await channelBlockEntity();
+  const learnerName = (await Person.me()).displayName;
   for (let index = 0; index < poolSize(); index++) {
     const channel = await Stream.provider().ensureChannel(cohortID, index);
     const lease: Lease = {
@@ -96,6 +99,7 @@ export const book = fn(BookSchema, async ({ cohortID, startsAt, minutes }) => {
       startsAt: new Date(start).toISOString(),
       endsAt: new Date(end).toISOString(),
       status: "booked",
+      learnerName,
       createdAt: Clock.iso(),
     };
     const rejected = await Dynamo.transact(leases, [
@@ -160,6 +164,39 @@ export const cancel = fn(z.object({ leaseID: Id.schema("lease", "lease") }), asy
   ]);
   if (rejected !== -1) throw conflict("practice.not_cancellable", "Only a slot that hasn't started can be cancelled");
   return publicView({ ...lease, status: "cancelled" });
+});
+
+/** How long a live-view authorisation lasts: playback must start within it (IVS checks `exp` at start only). */
+export const WATCH_TOKEN_SECONDS = 15 * 60;
+
+/**
+ * "Live now" for the cohort's instructors: the slots running at this moment, each with where to
+ * watch it (a private-channel playback token on IVS, the HTTP-FLV URL locally). No stream keys.
+ */
+export const live = fn(z.object({ cohortID: Cohort.cohortID }), async ({ cohortID }) => {
+  await Cohort.taught(cohortID);
+  const actor = Actor.person();
+  const now = Clock.now();
+  // A slot lasts at most 120 minutes, so anything running now started within the last 120.
+  const page = await (await leaseEntity()).query
+    .leasesOfCohort({ cohortID })
+    .between({ startsAt: new Date(now - 120 * 60_000).toISOString() }, { startsAt: new Date(now + EARLY_MINUTES * 60_000).toISOString() })
+    .go({ pages: "all" });
+  const running = (page.data as Lease[]).filter((l) => l.status === "booked" && Date.parse(l.endsAt) > now);
+  const items = await Promise.all(
+    running.map(async (l) => {
+      const token = await Stream.provider().playbackToken(l.channelArn, actor.personID, WATCH_TOKEN_SECONDS);
+      return {
+        leaseID: l.leaseID,
+        learnerID: l.learnerID,
+        learnerName: l.learnerName ?? "",
+        startsAt: l.startsAt,
+        endsAt: l.endsAt,
+        watchUrl: token ? `${l.playbackUrl}?token=${encodeURIComponent(token)}` : l.playbackUrl,
+      };
+    }),
+  );
+  return { items };
 });
 
 export const mine = fn(z.object({ cursor: Cursor }), async ({ cursor }) => {

@@ -55,6 +55,27 @@ async function recordingEnded(count: number) {
   throw new Error("no Recording End");
 }
 
+async function streamStarted() {
+  for (let i = 0; i < 100; i++) {
+    if (events.some((e) => e["detail-type"] === "IVS Stream State Change" && e.detail.event_name === "Stream Start")) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("no Stream Start");
+}
+
+/** Reads the start of a live HTTP-FLV response, then hangs up. */
+async function firstBytes(url: string): Promise<string> {
+  const abort = new AbortController();
+  const res = await fetch(url, { signal: abort.signal });
+  expect(res.status).toBe(200);
+  const reader = res.body?.getReader();
+  const chunk = await reader?.read();
+  abort.abort();
+  return Buffer.from(chunk?.value ?? [])
+    .subarray(0, 3)
+    .toString();
+}
+
 describe("practice streaming on the laptop", () => {
   it("books a slot, streams with the leased key for a minute, finds the minutes on the learner's progress, and the instructor scores it", async () => {
     const { cohort, admin } = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
@@ -71,7 +92,15 @@ describe("practice streaming on the laptop", () => {
     expect(streamKey).toMatch(/^sk_local_/);
     expect((await as(learner, () => Practice.mine({}))).items.map((l) => JSON.stringify(l)).join("")).not.toContain(streamKey as string);
 
-    const pushed = await push(`${ingestUrl}${streamKey}`, 62, "320x240").exited;
+    const pushing = push(`${ingestUrl}${streamKey}`, 62, "320x240");
+    // while it is live, the cohort's instructors see it under "live now" and can watch it (no key in sight)
+    await streamStarted();
+    const live = await as(admin.actor, () => Practice.live({ cohortID: cohort.cohortID }));
+    expect(live.items).toEqual([expect.objectContaining({ leaseID: lease.leaseID, learnerID: learner.personID, learnerName: expect.any(String) })]);
+    expect(JSON.stringify(live)).not.toContain(streamKey as string);
+    expect(await firstBytes(live.items[0]?.watchUrl as string)).toBe("FLV");
+    expect((await reject(as(other, () => Practice.live({ cohortID: cohort.cohortID })))).kind).toBe("not_found");
+    const pushed = await pushing.exited;
     expect(pushed.code).toBe(0);
     await recordingEnded(1);
     await new Promise((r) => setTimeout(r, 300));
