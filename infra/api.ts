@@ -23,8 +23,8 @@ const JWT_AUDIENCE = "zhubo-api";
 
 export function Api({ stack, app }: StackContext) {
   const { table } = use(Storage);
-  const { jwtPrivateJwk } = use(Secrets);
-  const { ivsPolicy, recordingConfigurationArn, channelPrefix } = use(Streams);
+  const { jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey } = use(Secrets);
+  const { ivsPolicy, recordingConfigurationArn, channelPrefix, recordingsBaseUrl, recordingsKeyPairId } = use(Streams);
 
   const handler = new SstFunction(stack, "apiHandler", {
     handler: "functions/src/api/lambda.handler",
@@ -36,9 +36,12 @@ export function Api({ stack, app }: StackContext) {
       JWT_AUDIENCE,
       IVS_RECORDING_CONFIGURATION_ARN: recordingConfigurationArn,
       IVS_CHANNEL_PREFIX: channelPrefix,
+      IVS_STAGE: app.stage,
+      IVS_RECORDINGS_BASE_URL: recordingsBaseUrl,
+      RECORDINGS_KEY_PAIR_ID: recordingsKeyPairId,
     },
     // Binding the secret (not the table) adds only ssm:GetParameters on its paths.
-    bind: [jwtPrivateJwk],
+    bind: [jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey],
   });
   handler.attachPermissions([
     new PolicyStatement({

@@ -1,10 +1,13 @@
 import { Config, type StackContext } from "sst/constructs";
 
 /**
- * Values live in SSM, set per stage with `sst secrets set JWT_PRIVATE_JWK '<jwk json>'`;
+ * Values live in SSM, set per stage with `sst secrets set NAME '<value>'` (see `pnpm keys`);
  * they never enter the CloudFormation template.
  */
 export function Secrets({ stack }: StackContext) {
   const jwtPrivateJwk = new Config.Secret(stack, "JWT_PRIVATE_JWK");
-  return { jwtPrivateJwk };
+  // The private halves of the stage's streaming keys (`pnpm keys --stage <stage>` makes them).
+  const playbackPrivateKey = new Config.Secret(stack, "IVS_PLAYBACK_PRIVATE_KEY");
+  const recordingsPrivateKey = new Config.Secret(stack, "RECORDINGS_PRIVATE_KEY");
+  return { jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey };
 }

@@ -3,9 +3,10 @@ import path from "node:path";
 import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TableDefinition } from "../packages/core/src/dynamo/table-definition.js";
+import { KEY_FILES, streamingPublicKeys } from "./keys.js";
 import { isProductionStage } from "./storage.js";
 import { EVENTS_TABLE_ACTIONS, IVS_DETAIL_TYPES, RECORDING_EXPIRY_DAYS } from "./streams.js";
-import { cleanupSynth, exported, type Json, only, type Resource, ROOT, STACK_NAMES, type Synthesized, synthApp } from "./test-synth.js";
+import { cleanupSynth, exported, type Json, only, type Resource, ROOT, STACK_NAMES, type Synthesized, stagePublicKey, synthApp } from "./test-synth.js";
 
 const API_TABLE_ACTIONS = [
   "dynamodb:GetItem",
@@ -261,6 +262,52 @@ describe("Streams", () => {
     expect(config.Properties.Tags).toContainEqual({ Key: "app", Value: "zhubo" });
     dev.template("Streams").hasOutput("RecordingConfigurationArn", { Value: { "Fn::GetAtt": [configId, "Arn"] } });
   });
+
+  it("serves recordings only through CloudFront, over HTTPS, to URLs signed with the stage's recordings key", () => {
+    for (const app of [prod, dev]) {
+      const [bucketId] = only(app, "Streams", "AWS::S3::Bucket");
+      const [cdnId, cdn] = only(app, "Streams", "AWS::CloudFront::Distribution");
+      const [keyId, key] = only(app, "Streams", "AWS::CloudFront::PublicKey");
+      const [groupId, group] = only(app, "Streams", "AWS::CloudFront::KeyGroup");
+      const [oacId] = only(app, "Streams", "AWS::CloudFront::OriginAccessControl");
+      expect((key.Properties.PublicKeyConfig as Json).EncodedKey).toBe(stagePublicKey(app.stage, KEY_FILES.recordingsPublic));
+      expect((group.Properties.KeyGroupConfig as Json).Items).toEqual([{ Ref: keyId }]);
+      const config = cdn.Properties.DistributionConfig as Json;
+      const behaviour = config.DefaultCacheBehavior as Json;
+      expect(behaviour).toMatchObject({ ViewerProtocolPolicy: "https-only", TrustedKeyGroups: [{ Ref: groupId }], AllowedMethods: ["GET", "HEAD", "OPTIONS"] });
+      expect(config.CacheBehaviors ?? []).toEqual([]);
+      const [origin] = config.Origins as Json[];
+      expect(origin).toMatchObject({ DomainName: { "Fn::GetAtt": [bucketId, "RegionalDomainName"] }, OriginAccessControlId: { "Fn::GetAtt": [oacId, "Id"] } });
+      // the bucket admits reads from this distribution only
+      const policies = Object.values(app.template("Streams").findResources("AWS::S3::BucketPolicy")) as Resource[];
+      const ofRecordings = policies.filter((p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: bucketId }));
+      const reads = ofRecordings
+        .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+        .filter((st) => actionsOf(st).includes("s3:GetObject"));
+      expect(reads).toEqual([
+        expect.objectContaining({
+          Effect: "Allow",
+          Principal: { Service: "cloudfront.amazonaws.com" },
+          Condition: {
+            StringEquals: { "AWS:SourceArn": expect.objectContaining({ "Fn::Join": expect.arrayContaining([expect.arrayContaining([{ Ref: cdnId }])]) }) },
+          },
+        }),
+      ]);
+    }
+  });
+
+  it("imports the stage's IVS playback public key, so private channels take tokens the API signs", () => {
+    for (const app of [prod, dev]) {
+      const [id, pair] = only(app, "Streams", "AWS::IVS::PlaybackKeyPair");
+      expect(pair.Properties).toMatchObject({ Name: `zhubo-${app.stage}`, PublicKeyMaterial: stagePublicKey(app.stage, KEY_FILES.playbackPublic) });
+      app.template("Streams").hasOutput("PlaybackKeyPairArn", { Value: { "Fn::GetAtt": [id, "Arn"] } });
+    }
+  });
+
+  it("refuses to synthesise a stage whose keys were never made, naming the command", () => {
+    const dir = process.env.ZHUBO_KEYS_DIR;
+    expect(() => streamingPublicKeys("never-made")).toThrow(`${dir}/never-made/recordings.pub.pem is missing: run \`pnpm keys --stage never-made\``);
+  });
 });
 
 describe("Api", () => {
@@ -317,13 +364,19 @@ describe("Api", () => {
     }
   });
 
-  it("passes the recording configuration ARN and the stage's channel name prefix", () => {
+  it("passes the recording configuration ARN, the stage's channel name prefix and tag, and the recordings CDN and key id", () => {
     for (const app of [dev, prod]) {
       const [, fn] = apiFunction(app);
       const env = (fn.Properties.Environment as { Variables: Json }).Variables;
       const [configId] = only(app, "Streams", "AWS::IVS::RecordingConfiguration");
       expect(exported(app, "Streams", env.IVS_RECORDING_CONFIGURATION_ARN)).toEqual({ "Fn::GetAtt": [configId, "Arn"] });
       expect(env.IVS_CHANNEL_PREFIX).toBe(`zhubo-${app.stage}`);
+      expect(env.IVS_STAGE).toBe(app.stage);
+      const [cdnId] = only(app, "Streams", "AWS::CloudFront::Distribution");
+      const [keyId] = only(app, "Streams", "AWS::CloudFront::PublicKey");
+      expect(JSON.stringify(env.IVS_RECORDINGS_BASE_URL)).toContain("https://");
+      expect(JSON.stringify(exported(app, "Streams", (env.IVS_RECORDINGS_BASE_URL as { "Fn::Join": [string, Json[]] })["Fn::Join"][1][1]))).toContain(cdnId);
+      expect(exported(app, "Streams", env.RECORDINGS_KEY_PAIR_ID)).toEqual({ Ref: keyId });
     }
   });
 
@@ -343,7 +396,7 @@ describe("Api", () => {
     expect(attached).toHaveLength(1);
   });
 
-  it("scopes the API's IVS statements to this region's channels tagged app=zhubo, with * only where IVS has no ARN", () => {
+  it("scopes the API's IVS statements to this region's channels tagged app=zhubo and this stage, with * only where IVS has no ARN", () => {
     const [, policy] = only(dev, "Streams", "AWS::IAM::ManagedPolicy");
     const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
     expect(statements).toEqual([
@@ -359,21 +412,24 @@ describe("Api", () => {
         Effect: "Allow",
         Action: "ivs:CreateChannel",
         Resource: "*",
-        Condition: { StringEquals: { "aws:RequestedRegion": "ap-northeast-1", "aws:RequestTag/app": "zhubo" } },
+        Condition: { StringEquals: { "aws:RequestedRegion": "ap-northeast-1", "aws:RequestTag/app": "zhubo", "aws:RequestTag/stage": "dev" } },
       },
       {
-        Sid: "IvsTagNewChannels",
+        Sid: "IvsTagNewChannelsAndKeys",
         Effect: "Allow",
         Action: "ivs:TagResource",
-        Resource: IVS_CHANNELS,
-        Condition: { StringEquals: { "aws:RequestTag/app": "zhubo" }, "ForAllValues:StringEquals": { "aws:TagKeys": ["app", "pool"] } },
+        Resource: [IVS_CHANNELS, IVS_STREAM_KEYS],
+        Condition: {
+          StringEquals: { "aws:RequestTag/app": "zhubo", "aws:RequestTag/stage": "dev" },
+          "ForAllValues:StringEquals": { "aws:TagKeys": ["app", "pool", "stage"] },
+        },
       },
       {
         Sid: "IvsManageOwnChannels",
         Effect: "Allow",
         Action: ["ivs:GetChannel", "ivs:DeleteChannel", "ivs:StopStream", "ivs:GetStreamSession", "ivs:ListStreamKeys", "ivs:CreateStreamKey"],
         Resource: IVS_CHANNELS,
-        Condition: { StringEquals: { "aws:ResourceTag/app": "zhubo" } },
+        Condition: { StringEquals: { "aws:ResourceTag/app": "zhubo", "aws:ResourceTag/stage": "dev" } },
       },
       {
         Sid: "IvsStreamKeys",
@@ -428,19 +484,26 @@ describe("Api", () => {
     }
   });
 
-  it("binds the JWT_PRIVATE_JWK secret through SSM", () => {
+  it("binds the JWT signing key and the streaming keys' private halves as secrets through SSM", () => {
     const [, fn] = apiFunction(dev);
     expect((fn.Properties.Environment as { Variables: Json }).Variables).toMatchObject({
       SST_APP: "zhubo",
       SST_STAGE: "dev",
       SST_SSM_PREFIX: "/sst/zhubo/dev/",
       SST_Secret_value_JWT_PRIVATE_JWK: "__FETCH_FROM_SSM__",
+      SST_Secret_value_IVS_PLAYBACK_PRIVATE_KEY: "__FETCH_FROM_SSM__",
+      SST_Secret_value_RECORDINGS_PRIVATE_KEY: "__FETCH_FROM_SSM__",
     });
+    // no private key material anywhere in the templates
+    for (const name of STACK_NAMES) expect(JSON.stringify(dev.template(name).toJSON())).not.toContain("PRIVATE KEY-----");
     const ssm = policyStatements(dev).filter((s) => actionsOf(s).some((a) => a.startsWith("ssm:")));
-    expect(ssm.flatMap(actionsOf)).toEqual(["ssm:GetParameters"]);
+    expect([...new Set(ssm.flatMap(actionsOf))]).toEqual(["ssm:GetParameters"]);
     const resources = JSON.stringify(ssm.map((s) => s.Resource));
     expect(resources).toContain(":ssm:ap-northeast-1:123456789012:parameter/sst/zhubo/dev/Secret/JWT_PRIVATE_JWK/value");
     expect(resources).toContain(":ssm:ap-northeast-1:123456789012:parameter/sst/zhubo/.fallback/Secret/JWT_PRIVATE_JWK/value");
+    for (const secret of ["IVS_PLAYBACK_PRIVATE_KEY", "RECORDINGS_PRIVATE_KEY"]) {
+      expect(resources).toContain(`:ssm:ap-northeast-1:123456789012:parameter/sst/zhubo/dev/Secret/${secret}/value`);
+    }
   });
 
   it("allows CORS for the web origin's headers and outputs the URL", () => {

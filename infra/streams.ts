@@ -1,16 +1,31 @@
 import { ArnFormat, Duration, RemovalPolicy, type Stack } from "aws-cdk-lib";
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HttpVersion,
+  KeyGroup,
+  PriceClass,
+  PublicKey,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from "aws-cdk-lib/aws-cloudfront";
+import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { Rule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import { Effect, ManagedPolicy, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { CfnRecordingConfiguration } from "aws-cdk-lib/aws-ivs";
+import { CfnPlaybackKeyPair, CfnRecordingConfiguration } from "aws-cdk-lib/aws-ivs";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Cron, Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { streamingPublicKeys } from "./keys.js";
 import { isProductionStage, Storage } from "./storage.js";
 
 /** The tag packages/core/src/stream/ivs.ts puts on every channel it creates: what IAM scopes by. */
 export const APP_TAG = { key: "app", value: "zhubo" } as const;
+/** Channels and keys also carry `stage=<stage>`: one stage's roles can't touch another stage's channels. */
+export const STAGE_TAG_KEY = "stage";
 
 export const IVS_DETAIL_TYPES = ["IVS Stream State Change", "IVS Recording State Change"] as const;
 
@@ -33,14 +48,15 @@ export const IVS_ACTIONS = {
   list: ["ivs:ListChannels"],
   /** `*`, but only when the request tags the new channel app=zhubo (aws:RequestTag). */
   create: ["ivs:CreateChannel"],
-  /** The tags CreateChannel passes are authorised as ivs:TagResource on the new channel. */
+  /** The tags CreateChannel and CreateStreamKey pass are authorised as ivs:TagResource on the new resource. */
   tagOnCreate: ["ivs:TagResource"],
   /** On channel/*, only channels tagged app=zhubo (aws:ResourceTag). */
   channel: ["ivs:GetChannel", "ivs:DeleteChannel", "ivs:StopStream", "ivs:GetStreamSession", "ivs:ListStreamKeys", "ivs:CreateStreamKey"],
   /**
-   * On stream-key/*, with no tag condition: the adapter creates keys untagged (and CreateChannel's
-   * first key is untagged), so no tag could match. The channel half of these calls is still
-   * tag-scoped above; DeleteStreamKey names only the key and is the one action left unscoped.
+   * On stream-key/*. The channel half of CreateStreamKey and ListStreamKeys is tag-scoped above;
+   * the adapter tags the keys it creates (app, stage), but CreateChannel's first key is untagged
+   * and must be deleted before a lease's key can exist (one key per channel), so DeleteStreamKey,
+   * which names only the key, is the one action left without a tag condition.
    */
   streamKey: ["ivs:CreateStreamKey", "ivs:ListStreamKeys", "ivs:DeleteStreamKey", "ivs:DeleteChannel"],
 } as const;
@@ -49,8 +65,9 @@ function ivsArn(stack: Stack, resource: "channel" | "stream-key"): string {
   return stack.formatArn({ service: "ivs", resource, resourceName: "*", arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
 }
 
-function ivsStatements(stack: Stack): PolicyStatement[] {
+function ivsStatements(stack: Stack, stage: string): PolicyStatement[] {
   const inRegion = { "aws:RequestedRegion": stack.region };
+  const requestTags = { [`aws:RequestTag/${APP_TAG.key}`]: APP_TAG.value, [`aws:RequestTag/${STAGE_TAG_KEY}`]: stage };
   return [
     new PolicyStatement({
       sid: "IvsListChannels",
@@ -64,17 +81,17 @@ function ivsStatements(stack: Stack): PolicyStatement[] {
       effect: Effect.ALLOW,
       actions: [...IVS_ACTIONS.create],
       resources: ["*"],
-      conditions: { StringEquals: { ...inRegion, [`aws:RequestTag/${APP_TAG.key}`]: APP_TAG.value } },
+      conditions: { StringEquals: { ...inRegion, ...requestTags } },
     }),
     new PolicyStatement({
-      sid: "IvsTagNewChannels",
+      sid: "IvsTagNewChannelsAndKeys",
       effect: Effect.ALLOW,
       actions: [...IVS_ACTIONS.tagOnCreate],
-      resources: [ivsArn(stack, "channel")],
+      resources: [ivsArn(stack, "channel"), ivsArn(stack, "stream-key")],
       conditions: {
-        StringEquals: { [`aws:RequestTag/${APP_TAG.key}`]: APP_TAG.value },
-        // Only the tags the adapter sets (app, pool): no other tag can be written.
-        "ForAllValues:StringEquals": { "aws:TagKeys": [APP_TAG.key, "pool"] },
+        StringEquals: requestTags,
+        // Only the tags the adapter sets (app, pool, stage): no other tag can be written.
+        "ForAllValues:StringEquals": { "aws:TagKeys": [APP_TAG.key, "pool", STAGE_TAG_KEY] },
       },
     }),
     new PolicyStatement({
@@ -82,7 +99,7 @@ function ivsStatements(stack: Stack): PolicyStatement[] {
       effect: Effect.ALLOW,
       actions: [...IVS_ACTIONS.channel],
       resources: [ivsArn(stack, "channel")],
-      conditions: { StringEquals: { [`aws:ResourceTag/${APP_TAG.key}`]: APP_TAG.value } },
+      conditions: { StringEquals: { [`aws:ResourceTag/${APP_TAG.key}`]: APP_TAG.value, [`aws:ResourceTag/${STAGE_TAG_KEY}`]: stage } },
     }),
     new PolicyStatement({ sid: "IvsStreamKeys", effect: Effect.ALLOW, actions: [...IVS_ACTIONS.streamKey], resources: [ivsArn(stack, "stream-key")] }),
   ];
@@ -112,6 +129,37 @@ export function Streams({ stack, app }: StackContext) {
     // A learner's dropped connection that resumes within a minute stays one recording.
     recordingReconnectWindowSeconds: 60,
     thumbnailConfiguration: { recordingMode: "DISABLED" },
+    tags: [{ key: APP_TAG.key, value: APP_TAG.value }],
+  });
+
+  // Reviewers watch recordings through CloudFront, never S3 directly: the bucket admits only this
+  // distribution (origin access control), and the distribution serves only URLs signed with the
+  // stage's recordings key (the API signs one folder per recording, for two hours).
+  const keys = streamingPublicKeys(app.stage);
+  const recordingsPublicKey = new PublicKey(stack, "recordingsPublicKey", {
+    encodedKey: keys.recordings,
+    comment: `zhubo ${app.stage}: signs practice recording URLs`,
+  });
+  const recordingsCdn = new Distribution(stack, "recordingsCdn", {
+    comment: `zhubo ${app.stage} practice recordings (signed URLs only)`,
+    defaultBehavior: {
+      origin: S3BucketOrigin.withOriginAccessControl(recordings),
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      // The web app's player fetches playlists and segments from its own origin: CORS, no credentials.
+      responseHeadersPolicy: ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT,
+      trustedKeyGroups: [new KeyGroup(stack, "recordingsKeyGroup", { items: [recordingsPublicKey] })],
+    },
+    httpVersion: HttpVersion.HTTP2_AND_3,
+    // Includes the Asian edges nearest to Jiangsu (Hong Kong, Japan, Korea, Singapore).
+    priceClass: PriceClass.PRICE_CLASS_200,
+  });
+
+  // Private channels: live playback needs an ES384 token signed with the private half (a secret).
+  const playbackKeyPair = new CfnPlaybackKeyPair(stack, "playbackKeyPair", {
+    name: `zhubo-${app.stage}`,
+    publicKeyMaterial: keys.playback,
     tags: [{ key: APP_TAG.key, value: APP_TAG.value }],
   });
 
@@ -147,7 +195,7 @@ export function Streams({ stack, app }: StackContext) {
   // Attached to the API function's role by infra/api.ts (role -> policy keeps the stacks acyclic).
   const ivsPolicy = new ManagedPolicy(stack, "ivsChannelsPolicy", {
     description: `zhubo ${app.stage}: the API's IVS channel management, scoped to channels tagged ${APP_TAG.key}=${APP_TAG.value}`,
-    statements: ivsStatements(stack),
+    statements: ivsStatements(stack, app.stage),
   });
 
   // Every 5 minutes: end due practice leases (stop the stream, retire the key) and close lost sessions.
@@ -156,7 +204,12 @@ export function Streams({ stack, app }: StackContext) {
     job: {
       function: {
         handler: "functions/src/jobs/expire.handler",
-        environment: { TABLE_NAME: table.tableName, IVS_CHANNEL_PREFIX: `zhubo-${app.stage}`, IVS_RECORDING_CONFIGURATION_ARN: recordingConfiguration.attrArn },
+        environment: {
+          TABLE_NAME: table.tableName,
+          IVS_CHANNEL_PREFIX: `zhubo-${app.stage}`,
+          IVS_STAGE: app.stage,
+          IVS_RECORDING_CONFIGURATION_ARN: recordingConfiguration.attrArn,
+        },
       },
     },
   });
@@ -168,6 +221,8 @@ export function Streams({ stack, app }: StackContext) {
   stack.addOutputs({
     RecordingConfigurationArn: recordingConfiguration.attrArn,
     RecordingsBucket: recordings.bucketName,
+    RecordingsUrl: `https://${recordingsCdn.distributionDomainName}`,
+    PlaybackKeyPairArn: playbackKeyPair.attrArn,
     IvsEventsDeadLetterQueue: deadLetters.queueUrl,
   });
 
@@ -176,6 +231,10 @@ export function Streams({ stack, app }: StackContext) {
     recordingConfiguration,
     recordingConfigurationArn: recordingConfiguration.attrArn,
     channelPrefix: `zhubo-${app.stage}`,
+    recordingsCdn,
+    recordingsBaseUrl: `https://${recordingsCdn.distributionDomainName}`,
+    recordingsKeyPairId: recordingsPublicKey.publicKeyId,
+    playbackKeyPair,
     ivsPolicy,
     eventsHandler,
     rule,

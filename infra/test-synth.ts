@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ import { initProject, useProject } from "sst/project.js";
 import { expect } from "vitest";
 import config from "../sst.config.js";
 import { Api } from "./api.js";
+import { generateStageKeys, keysDir } from "./keys.js";
 import { Secrets } from "./secrets.js";
 import { Storage } from "./storage.js";
 import { Streams } from "./streams.js";
@@ -69,6 +70,10 @@ export async function synthApp(stage: string): Promise<Synthesized> {
     throw new Error(`run the infra tests from the repository root (${ROOT}), not ${process.cwd()}`);
   }
 
+  // The stage's public keys, as `pnpm keys --stage <stage>` would have left them (in scratch, not .keys/).
+  process.env.ZHUBO_KEYS_DIR ??= path.join(scratchDir(), "keys");
+  generateStageKeys(stage);
+
   await initProject({ root: ROOT, stage });
   const project = useProject();
   const out = path.join(scratchDir(), ".sst");
@@ -109,6 +114,11 @@ export async function synthApp(stage: string): Promise<Synthesized> {
       return template;
     },
   };
+}
+
+/** The public key PEM the stage was synthesised with (see infra/keys.ts). */
+export function stagePublicKey(stage: string, file: string): string {
+  return readFileSync(path.join(keysDir(stage), file), "utf8").trim();
 }
 
 export function only(app: Synthesized, stack: StackName, type: string): [string, Resource] {

@@ -1,9 +1,10 @@
 import { handle } from "hono/aws-lambda";
-import { useIvsFromEnv } from "../streaming.js";
+import { STREAMING_SECRETS, useIvsFromEnv } from "../streaming.js";
 import { app } from "./app.js";
 import { loadSecrets } from "./secrets.js";
 
-await loadSecrets();
+// Streaming secrets only where infra bound them (SST sets a placeholder in the env for each).
+await loadSecrets(["JWT_PRIVATE_JWK", ...STREAMING_SECRETS.filter((name) => name in process.env)]);
 useIvsFromEnv();
 
 export const handler = handle(app);

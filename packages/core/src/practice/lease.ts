@@ -166,8 +166,8 @@ export const cancel = fn(z.object({ leaseID: Id.schema("lease", "lease") }), asy
   return publicView({ ...lease, status: "cancelled" });
 });
 
-/** How long a live-view authorisation lasts: playback must start within it (IVS checks `exp` at start only). */
-export const WATCH_TOKEN_SECONDS = 15 * 60;
+/** How long a live-view authorisation lasts (IVS allows at most 10 minutes with a viewer id): playback must start within it. */
+export const WATCH_TOKEN_SECONDS = 10 * 60;
 
 /**
  * "Live now" for the cohort's instructors: the slots running at this moment, each with where to

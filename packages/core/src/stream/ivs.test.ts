@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
@@ -95,14 +95,14 @@ describe("ensureChannel", () => {
     ivs.on(CreateChannelCommand).resolves({ channel: channel("new"), streamKey: { value: "sk_us-west-2_x" } });
 
     const { arn: channelArn, ...endpoints } = channel("new");
-    expect(await provider().ensureChannel("coh1", 1)).toEqual({ channelArn, ...endpoints });
+    expect(await provider({ stage: "prod" }).ensureChannel("coh1", 1)).toEqual({ channelArn, ...endpoints });
     expect(ivs.commandCalls(CreateChannelCommand)[0]?.args[0].input).toEqual({
       name,
       type: "STANDARD",
       latencyMode: "LOW",
       authorized: true,
       recordingConfigurationArn: `arn:aws:ivs:${region}:123456789012:recording-configuration/rec1`,
-      tags: { app: "zhubo", pool: "coh1" },
+      tags: { app: "zhubo", pool: "coh1", stage: "prod" },
     });
     expect(ivs.commandCalls(DeleteChannelCommand)).toHaveLength(0);
   });
@@ -163,6 +163,7 @@ describe("rotateKey", () => {
       "CreateStreamKeyCommand",
     ]);
     expect(ivs.commandCalls(DeleteStreamKeyCommand).map((c) => c.args[0].input.arn)).toEqual(["key/1", "key/2"]);
+    expect(ivs.commandCalls(CreateStreamKeyCommand)[0]?.args[0].input).toEqual({ channelArn: ch, tags: { app: "zhubo" } });
   });
 
   it("errors name the operation and never carry a stream key", async () => {
@@ -313,5 +314,48 @@ describe("playbackToken", () => {
     const p256 = generateKeyPairSync("ec", { namedCurve: "prime256v1" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     expect(() => provider({ playbackKey: { privateKey: p256 } })).toThrow(/P-384/);
     expect(() => provider({ playbackKey: { privateKey: '{"kty":"EC","d":"oops' } })).toThrow(/^IVS playback key: not a PEM or JWK private key$/);
+  });
+});
+
+describe("recordingUrl", () => {
+  const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const signer = { keyPairId: "K2JCJMDEHXQW5F", privateKey: rsa.privateKey.export({ type: "pkcs8", format: "pem" }).toString() };
+  const fromUrlSafe = (v: string) => Buffer.from(v.replace(/-/g, "+").replace(/_/g, "=").replace(/~/g, "/"), "base64");
+
+  it("is the HLS master under the recording's prefix, or nothing without a CDN", async () => {
+    expect(await provider().recordingUrl("bucket", "ivs/v1/1/ch/2026/11/25/10/0/st1")).toBeUndefined();
+    expect(await provider({ recordingsBaseUrl: "https://d1.cloudfront.net/" }).recordingUrl("bucket", "ivs/v1/1/ch/st1")).toBe(
+      "https://d1.cloudfront.net/ivs/v1/1/ch/st1/media/hls/master.m3u8",
+    );
+  });
+
+  it("is a CloudFront signed URL whose policy covers the recording's folder for two hours, and verifies with the public key", async () => {
+    Clock.use(Clock.fixed(Date.parse("2026-11-25T10:00:00Z")));
+    const url = new URL(
+      (await provider({ recordingsBaseUrl: "https://d1.cloudfront.net", recordingsSigner: signer }).recordingUrl("b", "ivs/v1/st1")) as string,
+    );
+    expect(`${url.origin}${url.pathname}`).toBe("https://d1.cloudfront.net/ivs/v1/st1/media/hls/master.m3u8");
+    expect(url.searchParams.get("Key-Pair-Id")).toBe("K2JCJMDEHXQW5F");
+    const policy = fromUrlSafe(url.searchParams.get("Policy") as string);
+    expect(JSON.parse(policy.toString())).toEqual({
+      Statement: [
+        { Resource: "https://d1.cloudfront.net/ivs/v1/st1/*", Condition: { DateLessThan: { "AWS:EpochTime": Date.parse("2026-11-25T12:00:00Z") / 1000 } } },
+      ],
+    });
+    const signature = fromUrlSafe(url.searchParams.get("Signature") as string);
+    expect(verify("RSA-SHA1", policy, rsa.publicKey, signature)).toBe(true);
+    // only CloudFront's URL-safe alphabet: a player can append the query to every segment request unchanged
+    expect(url.search).toMatch(/^\?Policy=[A-Za-z0-9~_-]+&Signature=[A-Za-z0-9~_-]+&Key-Pair-Id=K2JCJMDEHXQW5F$/);
+    const epoch = String(Date.parse("2026-11-25T12:00:00Z") / 1000);
+    const altered = Buffer.from(policy.toString().replace(epoch, String(Number(epoch) + 86_400)));
+    expect(altered.equals(policy)).toBe(false);
+    expect(verify("RSA-SHA1", altered, rsa.publicKey, signature)).toBe(false);
+  });
+
+  it("refuses a key that isn't an RSA private key or an id that isn't CloudFront's", () => {
+    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    expect(() => provider({ recordingsBaseUrl: "https://d", recordingsSigner: { ...signer, privateKey: ec } })).toThrow(/RSA/);
+    expect(() => provider({ recordingsBaseUrl: "https://d", recordingsSigner: { ...signer, privateKey: "nope" } })).toThrow(/not a PEM/);
+    expect(() => provider({ recordingsBaseUrl: "https://d", recordingsSigner: { ...signer, keyPairId: "arn:x" } })).toThrow(/key pair id/);
   });
 });

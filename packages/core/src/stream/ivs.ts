@@ -8,6 +8,7 @@ import type {
   VideoConfiguration,
 } from "@aws-sdk/client-ivs";
 import { Clock } from "../clock/index.js";
+import { loadSigningKey, RECORDING_URL_SECONDS, type RecordingsSigner, signUrl } from "./cloudfront.js";
 import type { Stream } from "./index.js";
 import { errorName, failure, type RetryOptions, withRetry } from "./ivs-call.js";
 import { loadPlaybackKey, type PlaybackKey, signPlaybackToken } from "./ivs-token.js";
@@ -33,8 +34,12 @@ export interface IvsOptions {
   playbackKey?: PlaybackKey;
   /** `aws:access-control-allow-origin` of playback tokens, e.g. "https://app.example.com" (default "*"). */
   allowedOrigin?: string;
+  /** The deployment's stage: tagged on channels and keys, so one stage's role can't touch another's channels. */
+  stage?: string;
   /** Origin serving the recordings bucket (e.g. a CloudFront distribution); without it recordings aren't playable in the app. */
   recordingsBaseUrl?: string;
+  /** Signs recording URLs when the distribution only serves signed requests (infra/streams.ts does). */
+  recordingsSigner?: RecordingsSigner;
   /** Our own retry of throttled calls, on top of the SDK's (see ivs-call.ts). */
   retry?: RetryOptions;
 }
@@ -54,6 +59,8 @@ export function createIvsProvider(options: IvsOptions): Stream.Provider {
   let client: Promise<IvsClient> | undefined = options.client ? Promise.resolve(options.client) : undefined;
   const authorized = options.authorized ?? true;
   const playbackKey = options.playbackKey ? loadPlaybackKey(options.playbackKey) : undefined;
+  const signingKey = options.recordingsSigner ? loadSigningKey(options.recordingsSigner) : undefined;
+  const stageTag: Record<string, string> = options.stage ? { stage: options.stage } : {};
 
   async function attempt<T>(fn: (c: IvsClient, s: Sdk) => Promise<T>, read: boolean): Promise<T> {
     client ??= createIvsClient(options.region);
@@ -125,7 +132,7 @@ export function createIvsProvider(options: IvsOptions): Stream.Provider {
             latencyMode: options.latencyMode,
             authorized,
             ...(options.recordingConfigurationArn ? { recordingConfigurationArn: options.recordingConfigurationArn } : {}),
-            tags: { app: "zhubo", pool: poolID },
+            tags: { app: "zhubo", pool: poolID, ...stageTag },
           }),
         ),
       );
@@ -152,7 +159,7 @@ export function createIvsProvider(options: IvsOptions): Stream.Provider {
         }
         // A quota error here means another rotation created a key since we listed: clear it and go again.
         const out = await callUnless("CreateStreamKey", round < 3 ? ["ServiceQuotaExceededException"] : [], (c, s) =>
-          c.send(new s.CreateStreamKeyCommand({ channelArn })),
+          c.send(new s.CreateStreamKeyCommand({ channelArn, tags: { app: "zhubo", ...stageTag } })),
         );
         if (!out) continue;
         const streamKey = out.streamKey?.value;
@@ -188,7 +195,12 @@ export function createIvsProvider(options: IvsOptions): Stream.Provider {
 
     async recordingUrl(_bucket, prefix) {
       // IVS writes HLS under <prefix>/media/hls/; it is played through the CDN in front of the recordings bucket.
-      return options.recordingsBaseUrl ? `${options.recordingsBaseUrl.replace(/\/$/, "")}/${prefix}/media/hls/master.m3u8` : undefined;
+      if (!options.recordingsBaseUrl) return undefined;
+      const folder = `${options.recordingsBaseUrl.replace(/\/$/, "")}/${prefix.replace(/^\/|\/$/g, "")}`;
+      const url = `${folder}/media/hls/master.m3u8`;
+      if (!signingKey || !options.recordingsSigner) return url;
+      const expiresAt = Math.floor(Clock.now() / 1000) + RECORDING_URL_SECONDS;
+      return signUrl(url, `${folder}/*`, expiresAt, signingKey, options.recordingsSigner.keyPairId);
     },
   };
 }
