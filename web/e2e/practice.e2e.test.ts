@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../packages/local/src/seed";
-import { currentQuarter, firstSlot, QUARTER_MS } from "../src/practice/slots";
+import { currentQuarter, dayOptions, firstSlot, QUARTER_MS } from "../src/practice/slots";
 import { phoneStack, shots } from "./harness";
 
 const STEP = 60_000;
@@ -65,6 +65,50 @@ describe("live practice on a phone", () => {
 
       await page.locator(".toast").first().waitFor({ state: "detached" });
       await page.screenshot({ path: join(shots, "practice.png"), fullPage: true });
+    },
+    STEP,
+  );
+
+  it(
+    "the learner books a slot for tomorrow, thinks better of it, and cancels it: the slot moves to the past list as cancelled",
+    async () => {
+      const page = await e2e.phone();
+      await e2e.signIn(page, DEMO_ACCOUNTS.hostSuqian.login, DEMO_PASSWORD);
+      await page.getByTestId("continue-learning").first().click();
+      await page.getByTestId("practice-link").click();
+      await page.waitForURL(/\/learn\/[^/]+\/practice$/);
+
+      const tomorrow = dayOptions(Date.now())[1] as string;
+      const book = page.getByTestId("practice-book");
+      await book.getByTestId("practice-day").selectOption(tomorrow);
+      await book.getByTestId("practice-time").selectOption("10:00");
+      await book.getByTestId("practice-minutes").selectOption("45");
+      await book.getByTestId("practice-book-submit").click();
+
+      const ahead = page.getByTestId("practice-ahead").getByTestId("practice-slot").filter({ hasText: "10:00–10:45" });
+      await ahead.waitFor();
+      expect(await ahead.getAttribute("data-phase")).toBe("upcoming");
+      // The slot booked for now is open already: it can't be given back from here.
+      expect(await page.getByTestId("practice-ahead").getByTestId("practice-cancel").count()).toBe(1);
+
+      // Changing one's mind at the "are you sure" keeps the slot.
+      await ahead.getByRole("button", { name: /^取消预约/ }).click();
+      const ask = ahead.getByTestId("practice-cancel-ask");
+      await ask.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("practice-cancel-keep");
+      await ask.getByRole("button", { name: "保留" }).click();
+      await ask.waitFor({ state: "detached" });
+
+      await ahead.getByTestId("practice-cancel").click();
+      await page.locator(".toast").first().waitFor({ state: "detached" });
+      await page.getByTestId("practice-mine").screenshot({ path: join(shots, "practice-cancel.png") });
+      await ahead.getByTestId("practice-cancel-confirm").click();
+      await page.locator(".toast").filter({ hasText: "已取消" }).waitFor();
+      await ahead.waitFor({ state: "detached" });
+      const gone = page.getByTestId("practice-behind").getByTestId("practice-slot").filter({ hasText: "10:00–10:45" });
+      expect(await gone.getAttribute("data-phase")).toBe("cancelled");
+      expect(await gone.textContent()).toContain("已取消");
+      expect(await gone.getByTestId("practice-cancel").count()).toBe(0);
     },
     STEP,
   );

@@ -25,8 +25,21 @@ async function client(login: string) {
   return { api, personID: tokens.personID };
 }
 
+/** Long enough for the instructor to sign in, open "live now" and see the stream play. */
+const LIVE_SECONDS = 20;
+
+/** The learner's channel answers playback: ffmpeg has connected and the first frames are in. */
+async function waitUntilStreaming(api: Awaited<ReturnType<typeof client>>["api"], cohortID: string, learnerID: string) {
+  for (let i = 0; i < 50; i++) {
+    const slot = (await api.practice.live.query({ cohortID })).items.find((s) => s.learnerID === learnerID);
+    if (slot && (await fetch(slot.watchUrl, { method: "HEAD" })).ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the learner's stream never went live");
+}
+
 describe("reviewing a practice session on a phone", () => {
-  it("a learner streams, the instructor scores it with a comment at 00:03 from the roster, and the learner reads the review", async () => {
+  it("a learner streams, the instructor watches it live, then scores it with a comment at 00:03 from the roster, and the learner reads the review", async () => {
     const learner = await client(DEMO_ACCOUNTS.hostSuqian.login);
     const instructor = await client(DEMO_ACCOUNTS.instructor.login);
 
@@ -48,7 +61,21 @@ describe("reviewing a practice session on a phone", () => {
     if (untilNext < 5_000) await new Promise((r) => setTimeout(r, untilNext + 500));
     const lease = await learner.api.practice.book.mutate({ cohortID, startsAt: new Date(currentQuarter(Date.now())).toISOString(), minutes: 30 });
     const { ingestUrl, streamKey } = await learner.api.practice.open.mutate({ leaseID: lease.leaseID });
-    const pushed = await push(`${ingestUrl}${streamKey}`, 4, "320x240").exited;
+    const pushing = push(`${ingestUrl}${streamKey}`, LIVE_SECONDS, "320x240");
+
+    // While it's live the instructor watches it from the teaching page's "live now".
+    const teach = await e2e.phone();
+    await signIn(teach, DEMO_ACCOUNTS.instructor.login);
+    await waitUntilStreaming(instructor.api, cohortID, learner.personID);
+    await teach.goto(`${e2e.stack.webUrl}/teach/${cohortID}`);
+    const liveRow = teach.getByTestId("live-now").getByTestId("live-item").filter({ hasText: DEMO_ACCOUNTS.hostSuqian.name });
+    await liveRow.getByTestId("live-watch").click();
+    const liveVideo = liveRow.getByTestId("live-video");
+    await expect.poll(() => liveVideo.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => liveVideo.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(0);
+    await teach.getByTestId("live-now").screenshot({ path: join(shots, "live-now.png") });
+
+    const pushed = await pushing.exited;
     expect(pushed.code, pushed.stderr).toBe(0);
 
     let streamId: string | undefined;
@@ -60,8 +87,6 @@ describe("reviewing a practice session on a phone", () => {
     expect(streamId).toBeTruthy();
 
     // The instructor: roster → practice to review → score every criterion, a comment at 00:03, save.
-    const teach = await e2e.phone();
-    await signIn(teach, DEMO_ACCOUNTS.instructor.login);
     await teach.goto(`${e2e.stack.webUrl}/teach/${cohortID}`);
     const row = teach.getByTestId("review-queue").getByTestId("review-session").filter({ hasText: DEMO_ACCOUNTS.hostSuqian.name });
     expect(await row.getByTestId("review-status").textContent()).toBe("待点评");
@@ -122,5 +147,5 @@ describe("reviewing a practice session on a phone", () => {
       .catch(() => {});
     await learn.getByTestId("my-reviews").scrollIntoViewIfNeeded();
     await learn.getByTestId("my-reviews").screenshot({ path: join(shots, "review.png") });
-  }, 60_000);
+  }, 90_000);
 });

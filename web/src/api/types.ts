@@ -32,6 +32,7 @@ export type EnrolmentView = Out<Api["enrolment"]["progress"]["query"]>;
 export type Enrolled = Out<Api["enrolment"]["enrol"]["mutate"]>;
 export type Lease = Out<Api["practice"]["mine"]["query"]>["items"][number];
 export type OpenLease = Out<Api["practice"]["open"]["mutate"]>;
+export type LiveSlot = Out<Api["practice"]["live"]["query"]>["items"][number];
 export type PracticeSession = Out<Api["practice"]["sessions"]["query"]>["items"][number];
 export type PracticeReview = Out<Api["practice"]["myReviews"]["query"]>[number];
 export type ReviewInput = In<Api["practice"]["review"]["mutate"]>;

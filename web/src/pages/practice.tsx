@@ -77,7 +77,13 @@ export function PracticePage() {
                   <Show when={slots.state() !== "loading" || mine().length} fallback={<Loading />}>
                     <Show when={mine().length} fallback={<EmptyState icon="inbox" title={t("practice.empty")} body={t("practice.emptyBody")} />}>
                       <div class="stack">
-                        <SlotList title={t("practice.ahead")} leases={split().ahead} now={now} testid="practice-ahead" />
+                        <SlotList
+                          title={t("practice.ahead")}
+                          leases={split().ahead}
+                          now={now}
+                          testid="practice-ahead"
+                          onCancelled={() => void slots.reload()}
+                        />
                         <SlotList title={t("practice.behind")} leases={split().behind} now={now} testid="practice-behind" />
                       </div>
                     </Show>

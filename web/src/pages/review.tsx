@@ -1,5 +1,5 @@
 import { A, useNavigate, useParams } from "@solidjs/router";
-import { createResource, createSignal, For, Index, Show } from "solid-js";
+import { createResource, createSignal, For, Index, Match, Show, Switch } from "solid-js";
 import { api } from "../api/client";
 import type { PracticeSession, RosterItem } from "../api/types";
 import { loaded } from "../components/async";
@@ -10,6 +10,8 @@ import { Card, EmptyState, FormError, LoadError, Loading } from "../components/u
 import { locale, t } from "../i18n";
 import { formatClassTime } from "../i18n/format";
 import { FlvVideo } from "../practice/flv-video";
+import { HlsVideo } from "../practice/hls-video";
+import { isHls } from "../practice/media-url";
 import { formatClock, isFlv, parseClock, playsInBrowser, unscored } from "../practice/review";
 import { LEVELS } from "../training/rubric";
 
@@ -160,24 +162,31 @@ function ReviewForm(props: { cohortID: string; session: PracticeSession; rubric:
                 </div>
               }
             >
-              <Show when={flv()}>
-                <FlvVideo url={u()} onTime={setVideoTime} />
-                <a class="meta" href={u()} target="_blank" rel="noopener" data-testid="recording-link">
-                  {t("review.openRecording")}
-                </a>
-              </Show>
-              <Show when={!flv()}>
-                {/* biome-ignore lint/a11y/useMediaCaption: practice recordings have no captions */}
-                <video
-                  class="review-video"
-                  onTimeUpdate={(e) => setVideoTime(Math.floor(e.currentTarget.currentTime))}
-                  src={u()}
-                  controls
-                  playsinline
-                  preload="metadata"
-                  data-testid="recording-video"
-                />
-              </Show>
+              <Switch
+                fallback={
+                  // biome-ignore lint/a11y/useMediaCaption: practice recordings have no captions
+                  <video
+                    class="review-video"
+                    onTimeUpdate={(e) => setVideoTime(Math.floor(e.currentTarget.currentTime))}
+                    src={u()}
+                    controls
+                    playsinline
+                    preload="metadata"
+                    data-testid="recording-video"
+                  />
+                }
+              >
+                <Match when={flv()}>
+                  <FlvVideo url={u()} onTime={setVideoTime} />
+                  <a class="meta" href={u()} target="_blank" rel="noopener" data-testid="recording-link">
+                    {t("review.openRecording")}
+                  </a>
+                </Match>
+                {/* Recordings behind the CDN: a signed master playlist whose query every sub-request repeats. */}
+                <Match when={isHls(u())}>
+                  <HlsVideo url={u()} onTime={setVideoTime} />
+                </Match>
+              </Switch>
             </Show>
           )}
         </Show>

@@ -6,6 +6,7 @@ import { createPaged, LoadMore } from "../components/async";
 import { BehindBadge, ProgressBar } from "../components/progress";
 import { Card, EmptyState, LoadError, Loading } from "../components/ui";
 import { t } from "../i18n";
+import { LiveNow } from "../practice/live-now";
 import { ReviewQueue } from "../practice/review-queue";
 import { roles } from "../session/actions";
 import { CohortFacts, CohortNotice, CohortStatusBadge, CourseTitle, ScheduleList } from "../training/cohort-bits";
@@ -44,6 +45,7 @@ export function RosterPage() {
                 <CohortFacts cohort={c()} seats={false} />
               </header>
               <CohortNotice cohort={c()} />
+              <LiveNow cohortID={c().cohortID} />
               <ReviewQueue cohortID={c().cohortID} />
               <Card
                 title={t("roster.title")}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentQuarter, dayOptions, endTime, firstSlot, lengthMinutes, slotPhase, slotStart, splitSlots, timeOptions } from "./slots";
+import { cancellable, currentQuarter, dayOptions, endTime, firstSlot, lengthMinutes, slotPhase, slotStart, splitSlots, timeOptions } from "./slots";
 
 // 2026-12-01 19:37 in China = 11:37 UTC.
 const now = Date.UTC(2026, 11, 1, 11, 37, 12);
@@ -43,6 +43,15 @@ describe("practice slots on the China clock", () => {
     expect(slotPhase({ ...lease, status: "cancelled" }, Date.UTC(2026, 11, 1, 12, 0))).toBe("cancelled");
     expect(lengthMinutes(lease.startsAt, lease.endsAt)).toBe(30);
     expect(endTime(lease.endsAt)).toBe("20:30");
+  });
+
+  it("lets a booked slot be cancelled until it starts, even once it has opened", () => {
+    const lease = { startsAt: "2026-12-01T12:00:00.000Z", status: "booked" };
+    expect(cancellable(lease, Date.UTC(2026, 11, 1, 11, 37))).toBe(true);
+    expect(cancellable(lease, Date.UTC(2026, 11, 1, 11, 55))).toBe(true);
+    expect(cancellable(lease, Date.UTC(2026, 11, 1, 12, 0))).toBe(false);
+    expect(cancellable(lease, Date.UTC(2026, 11, 1, 12, 5))).toBe(false);
+    for (const status of ["cancelled", "ended"]) expect(cancellable({ ...lease, status }, Date.UTC(2026, 11, 1, 11, 0))).toBe(false);
   });
 
   it("lists coming slots soonest first and past ones newest first", () => {

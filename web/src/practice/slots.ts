@@ -53,6 +53,11 @@ export function slotPhase(lease: { startsAt: string; endsAt: string; status: str
   return nowMs >= Date.parse(lease.startsAt) - EARLY_MINUTES * 60_000 ? "live" : "upcoming";
 }
 
+/** Whether the learner may still give a slot back: booked and not started (the early-open window still counts). */
+export function cancellable(lease: { startsAt: string; status: string }, nowMs: number): boolean {
+  return lease.status === "booked" && nowMs < Date.parse(lease.startsAt);
+}
+
 /** Whole minutes between two instants. */
 export function lengthMinutes(startsAt: string, endsAt: string): number {
   return Math.round((Date.parse(endsAt) - Date.parse(startsAt)) / 60_000);
