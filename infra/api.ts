@@ -23,7 +23,7 @@ const JWT_AUDIENCE = "zhubo-api";
 
 export function Api({ stack, app }: StackContext) {
   const { table } = use(Storage);
-  const { jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey } = use(Secrets);
+  const { jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey, credentialPrivateJwk } = use(Secrets);
   const { ivsPolicy, recordingConfigurationArn, channelPrefix, recordingsBaseUrl, recordingsKeyPairId } = use(Streams);
 
   const handler = new SstFunction(stack, "apiHandler", {
@@ -41,7 +41,7 @@ export function Api({ stack, app }: StackContext) {
       RECORDINGS_KEY_PAIR_ID: recordingsKeyPairId,
     },
     // Binding the secret (not the table) adds only ssm:GetParameters on its paths.
-    bind: [jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey],
+    bind: [jwtPrivateJwk, credentialPrivateJwk, playbackPrivateKey, recordingsPrivateKey],
   });
   handler.attachPermissions([
     new PolicyStatement({

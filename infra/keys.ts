@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
  * The stage's key pairs, made on the operator's machine by `pnpm keys --stage <stage>`:
  *  - recordings: RSA 2048, CloudFront signed URLs for the recordings CDN (public half → a CloudFront key group),
  *  - playback: EC P-384, IVS playback tokens for private channels (public half → an IVS playback key pair),
- *  - jwt: EC P-256 JWK, the API's access tokens (private only).
+ *  - jwt: EC P-256 JWK, the API's access tokens (private only),
+ *  - credential: RSA 2048 JWK, RS256 signatures on Open Badges credentials (public half served at /.well-known/jwks.json).
  * Public halves are read at synth time from `.keys/<stage>/` (or `$ZHUBO_KEYS_DIR/<stage>/`);
  * private halves go to SSM with `sst secrets set` and never into the template or git.
  */
@@ -17,6 +18,7 @@ export const KEY_FILES = {
   playbackPublic: "playback.pub.pem",
   playbackPrivate: "playback.key.pem",
   jwtPrivate: "jwt.jwk.json",
+  credentialPrivate: "credential.jwk.json",
 } as const;
 
 export function keysDir(stage: string): string {
@@ -57,6 +59,10 @@ export function generateStageKeys(stage: string): string[] {
     const jwt = generateKeyPairSync("ec", { namedCurve: "P-256" });
     write(KEY_FILES.jwtPrivate, JSON.stringify({ ...jwt.privateKey.export({ format: "jwk" }), alg: "ES256" }), true);
   }
+  if (!existsSync(path.join(dir, KEY_FILES.credentialPrivate))) {
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    write(KEY_FILES.credentialPrivate, JSON.stringify({ ...rsa.privateKey.export({ format: "jwk" }), alg: "RS256" }), true);
+  }
   return written;
 }
 
@@ -74,6 +80,7 @@ function main(argv: string[]): void {
   console.log(`  npx sst secrets set --stage ${stage} JWT_PRIVATE_JWK "$(cat ${dir}/${KEY_FILES.jwtPrivate})"`);
   console.log(`  npx sst secrets set --stage ${stage} IVS_PLAYBACK_PRIVATE_KEY "$(cat ${dir}/${KEY_FILES.playbackPrivate})"`);
   console.log(`  npx sst secrets set --stage ${stage} RECORDINGS_PRIVATE_KEY "$(cat ${dir}/${KEY_FILES.recordingsPrivate})"`);
+  console.log(`  npx sst secrets set --stage ${stage} CREDENTIAL_PRIVATE_JWK "$(cat ${dir}/${KEY_FILES.credentialPrivate})"`);
   console.log(`\nThe public halves are read by \`sst deploy --stage ${stage}\`; keep ${dir}/ out of git (it is ignored).`);
 }
 

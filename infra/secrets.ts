@@ -9,5 +9,7 @@ export function Secrets({ stack }: StackContext) {
   // The private halves of the stage's streaming keys (`pnpm keys --stage <stage>` makes them).
   const playbackPrivateKey = new Config.Secret(stack, "IVS_PLAYBACK_PRIVATE_KEY");
   const recordingsPrivateKey = new Config.Secret(stack, "RECORDINGS_PRIVATE_KEY");
-  return { jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey };
+  // Signs Open Badges credentials (RS256).
+  const credentialPrivateJwk = new Config.Secret(stack, "CREDENTIAL_PRIVATE_JWK");
+  return { jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey, credentialPrivateJwk };
 }

@@ -484,13 +484,14 @@ describe("Api", () => {
     }
   });
 
-  it("binds the JWT signing key and the streaming keys' private halves as secrets through SSM", () => {
+  it("binds the JWT and credential signing keys and the streaming keys' private halves as secrets through SSM", () => {
     const [, fn] = apiFunction(dev);
     expect((fn.Properties.Environment as { Variables: Json }).Variables).toMatchObject({
       SST_APP: "zhubo",
       SST_STAGE: "dev",
       SST_SSM_PREFIX: "/sst/zhubo/dev/",
       SST_Secret_value_JWT_PRIVATE_JWK: "__FETCH_FROM_SSM__",
+      SST_Secret_value_CREDENTIAL_PRIVATE_JWK: "__FETCH_FROM_SSM__",
       SST_Secret_value_IVS_PLAYBACK_PRIVATE_KEY: "__FETCH_FROM_SSM__",
       SST_Secret_value_RECORDINGS_PRIVATE_KEY: "__FETCH_FROM_SSM__",
     });
@@ -501,7 +502,7 @@ describe("Api", () => {
     const resources = JSON.stringify(ssm.map((s) => s.Resource));
     expect(resources).toContain(":ssm:ap-northeast-1:123456789012:parameter/sst/zhubo/dev/Secret/JWT_PRIVATE_JWK/value");
     expect(resources).toContain(":ssm:ap-northeast-1:123456789012:parameter/sst/zhubo/.fallback/Secret/JWT_PRIVATE_JWK/value");
-    for (const secret of ["IVS_PLAYBACK_PRIVATE_KEY", "RECORDINGS_PRIVATE_KEY"]) {
+    for (const secret of ["CREDENTIAL_PRIVATE_JWK", "IVS_PLAYBACK_PRIVATE_KEY", "RECORDINGS_PRIVATE_KEY"]) {
       expect(resources).toContain(`:ssm:ap-northeast-1:123456789012:parameter/sst/zhubo/dev/Secret/${secret}/value`);
     }
   });

@@ -1,4 +1,5 @@
 import { trpcServer } from "@hono/trpc-server";
+import { Certification } from "@zhubo/core/certification";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { Id } from "@zhubo/core/id";
 import { Hono } from "hono";
@@ -16,6 +17,9 @@ type Env = {
 
 const safeId = /^[A-Za-z0-9_-]{1,64}$/;
 
+// Certificates are issued the moment a learner's evidence meets a certification's requirements.
+Certification.wire();
+
 /** The same app object runs as the Lambda handler (lambda.ts) and on the laptop (packages/local). */
 export const app = new Hono<Env>();
 
@@ -30,6 +34,12 @@ app.use(async (c, next) => {
 app.get("/healthz", async (c) => {
   const ok = await Dynamo.ping();
   return ok ? c.json({ ok: true, db: "ok" }) : c.json({ ok: false, db: "unreachable" }, 503);
+});
+
+// The public half of the key that signs Open Badges credentials, for verifying them offline.
+app.get("/.well-known/jwks.json", async (c) => {
+  c.header("cache-control", "public, max-age=3600");
+  return c.json(await Certification.jwks());
 });
 
 app.use(

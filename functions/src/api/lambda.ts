@@ -4,7 +4,7 @@ import { app } from "./app.js";
 import { loadSecrets } from "./secrets.js";
 
 // Streaming secrets only where infra bound them (SST sets a placeholder in the env for each).
-await loadSecrets(["JWT_PRIVATE_JWK", ...STREAMING_SECRETS.filter((name) => name in process.env)]);
+await loadSecrets(["JWT_PRIVATE_JWK", "CREDENTIAL_PRIVATE_JWK", ...STREAMING_SECRETS.filter((name) => name in process.env)]);
 useIvsFromEnv();
 
 export const handler = handle(app);

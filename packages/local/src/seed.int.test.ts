@@ -1,4 +1,5 @@
 import { Auth } from "@zhubo/core/auth";
+import { Certification } from "@zhubo/core/certification";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
 import { Enrolment } from "@zhubo/core/enrolment";
@@ -29,6 +30,17 @@ describe("demo data", () => {
 
     const catalogue = await Course.browse({ category: "local_speciality" });
     expect(catalogue.items[0]?.title).toContain("直播带货");
+
+    // certificates: issued, expiring within 30 days, revoked; one learner a lesson short; a proposal waiting for ops
+    const statusOf = async (login: string) => (await as(await signIn(login), () => Certification.mine({}))).certificates.map((c) => [c.status, c.notice?.kind]);
+    expect(await statusOf(DEMO_ACCOUNTS.hostSuqian.login)).toEqual([["active", undefined]]);
+    expect(await statusOf("learner1@zhubo.local")).toEqual([["active", "expiring"]]);
+    expect(await statusOf("learner4@zhubo.local")).toEqual([["revoked", undefined]]);
+    const almost = await as(await signIn("learner2@zhubo.local"), () => Certification.mine({}));
+    expect(almost.certificates).toEqual([]);
+    expect(almost.working[0]?.checks.filter((c) => !c.met).map((c) => c.requirement)).toEqual(["lessonsPercent"]);
+    const operator = await signIn(DEMO_ACCOUNTS.ops.login);
+    expect((await as(operator, () => Certification.listByStatus({ status: "pending" }))).items.map((d) => d.name)).toEqual(["苏式糕点直播讲解员"]);
 
     const brand = await signIn(DEMO_ACCOUNTS.brand.login);
     const [mooncakes] = await as(brand, () => Org.mine());

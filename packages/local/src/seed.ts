@@ -1,6 +1,7 @@
 import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
 import { Catalogue } from "@zhubo/core/catalogue";
+import { Certification } from "@zhubo/core/certification";
 import { Clock } from "@zhubo/core/clock";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
@@ -33,12 +34,81 @@ function day(days: number): string {
   return new Date(Clock.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Extra learners of the running cohort, each at a different stage. */
+/**
+ * Extra learners of the running cohort, each at a different stage: `lessonsLeft` lessons not yet
+ * done, practice so far, the latest review's score on every criterion, and what became of their
+ * certificate (issued long ago so it is about to expire; revoked by ops).
+ */
 export const DEMO_LEARNERS = [
-  { role: "learner (Suzhou)", name: "吴佳怡", login: "learner1@zhubo.local", city: "suzhou" as const, lessons: 5, minutes: 300, sessions: 5 },
-  { role: "learner (Wuxi)", name: "孙浩", login: "learner2@zhubo.local", city: "wuxi" as const, lessons: 1, minutes: 0, sessions: 0 },
-  { role: "learner (Suzhou)", name: "郑晓雯", login: "learner3@zhubo.local", city: "suzhou" as const, lessons: 0, minutes: 0, sessions: 0 },
+  {
+    role: "learner · cert expiring",
+    name: "吴佳怡",
+    login: "learner1@zhubo.local",
+    city: "suzhou" as const,
+    lessonsLeft: 0,
+    minutes: 300,
+    sessions: 5,
+    score: 3,
+    issuedDaysAgo: 345,
+  },
+  {
+    role: "learner · one lesson to go",
+    name: "孙浩",
+    login: "learner2@zhubo.local",
+    city: "wuxi" as const,
+    lessonsLeft: 1,
+    minutes: 300,
+    sessions: 5,
+    score: 3,
+  },
+  { role: "learner (just started)", name: "郑晓雯", login: "learner3@zhubo.local", city: "suzhou" as const, lessonsLeft: 999, minutes: 0, sessions: 0 },
+  {
+    role: "learner · cert revoked",
+    name: "赵雪",
+    login: "learner4@zhubo.local",
+    city: "changzhou" as const,
+    lessonsLeft: 0,
+    minutes: 260,
+    sessions: 4,
+    score: 3,
+    revoked: "冒用他人直播录像参加考核",
+  },
 ];
+
+/** The platform's certifications (ops) and one an agency proposed that waits for ops. */
+const REQUIRE_ALL_LESSONS = 100;
+export const DEMO_CERTIFICATIONS = {
+  localSpeciality: {
+    name: "地方特产带货主播（初级）",
+    description: "能独立完成一场地方特产直播：讲清产地与工艺、合规话术（不说违禁词）、画面与声音稳定、留住观众。",
+    category: "local_speciality" as const,
+    level: 1,
+    nationalLevel: "5" as const,
+    requirements: { lessonsPercent: REQUIRE_ALL_LESSONS, practiceMinutes: 240, practiceSessions: 4, rubricAverage: 250, criterionFloor: 2 },
+    validityMonths: 12,
+    renewalWithinMonths: 3,
+  },
+  foodIntermediate: {
+    name: "食品带货主播（中级）",
+    description: "能主持两小时以上的食品专场：多品讲解、逼单节奏、食品安全合规、突发情况处理。",
+    category: "food" as const,
+    level: 2,
+    nationalLevel: "4" as const,
+    requirements: { lessonsPercent: REQUIRE_ALL_LESSONS, practiceMinutes: 600, practiceSessions: 10, rubricAverage: 300, criterionFloor: 3 },
+    validityMonths: 24,
+    renewalWithinMonths: 6,
+  },
+  proposal: {
+    name: "苏式糕点直播讲解员",
+    description: "苏式糕点的原料、工艺与保存讲解，节令营销话术。由苏州星播直播电商学院提出，待平台审核。",
+    category: "food" as const,
+    level: 1,
+    nationalLevel: "5" as const,
+    requirements: { lessonsPercent: 80, practiceMinutes: 120, practiceSessions: 2, rubricAverage: 200, criterionFloor: 1 },
+    validityMonths: 12,
+    renewalWithinMonths: 3,
+  },
+};
 
 async function account(a: DemoAccount, city: Person.City) {
   return Auth.signUp({ login: a.login, password: DEMO_PASSWORD, displayName: a.name, city });
@@ -75,8 +145,17 @@ export async function seed(): Promise<boolean> {
   const instructor = await account(DEMO_ACCOUNTS.instructor, "suzhou");
   await Actor.provide(person(instructor), () => Membership.accept({ orgID: agency.orgID }));
 
+  const [localSpeciality] = await Actor.provide(opsActor, () =>
+    Promise.all([
+      Certification.define({ ownerID: Certification.PLATFORM_OWNER, ...DEMO_CERTIFICATIONS.localSpeciality }),
+      Certification.define({ ownerID: Certification.PLATFORM_OWNER, ...DEMO_CERTIFICATIONS.foodIntermediate }),
+    ]),
+  );
+  await Actor.provide(adminActor, () => Certification.define({ ownerID: agency.orgID, ...DEMO_CERTIFICATIONS.proposal }));
+
   const { course, cohort } = await Actor.provide(adminActor, async () => {
     const created = await Course.create({
+      certificationID: localSpeciality.definitionID,
       agencyID: agency.orgID,
       title: "直播带货主播入门（互联网营销师·直播销售员 五级）",
       category: "local_speciality",
@@ -113,19 +192,41 @@ export async function seed(): Promise<boolean> {
     return { course: published, cohort: running };
   });
 
-  // Learners at different stages of the running cohort.
+  // Learners at different stages of the running cohort; meeting every requirement issues the certificate.
   const lessons = Course.lessonIDs(course.modules);
+  const criteria = course.rubric.map((c) => c.criterionID);
   const stages = [
-    { who: await account(DEMO_ACCOUNTS.hostSuqian, "suqian"), lessons: lessons.length, minutes: 480, sessions: 8 },
-    { who: await account(DEMO_ACCOUNTS.hostNanjing, "nanjing"), lessons: 3, minutes: 150, sessions: 3 },
-    ...(await Promise.all(DEMO_LEARNERS.map(async (l) => ({ who: await account(l, l.city), lessons: l.lessons, minutes: l.minutes, sessions: l.sessions })))),
+    { who: await account(DEMO_ACCOUNTS.hostSuqian, "suqian"), learner: { lessonsLeft: 0, minutes: 480, sessions: 8, score: 3 } },
+    { who: await account(DEMO_ACCOUNTS.hostNanjing, "nanjing"), learner: { lessonsLeft: lessons.length - 3, minutes: 150, sessions: 3 } },
+    ...(await Promise.all(DEMO_LEARNERS.map(async (l) => ({ who: await account(l, l.city), learner: l })))),
   ];
-  for (const stage of stages) {
-    await Actor.provide(person(stage.who), async () => {
-      await Enrolment.enrol({ cohortID: cohort.cohortID });
-      for (const lessonID of lessons.slice(0, stage.lessons)) await Enrolment.completeLesson({ cohortID: cohort.cohortID, lessonID });
-    });
-    await Enrolment.setPractice(cohort.cohortID, stage.who.personID, { minutes: stage.minutes, sessions: stage.sessions });
+  for (const { who, learner } of stages) {
+    const at = Clock.now() - ("issuedDaysAgo" in learner ? (learner.issuedDaysAgo ?? 0) : 0) * 86_400_000;
+    Clock.use(Clock.fixed(at));
+    try {
+      await Actor.provide(person(who), async () => {
+        await Enrolment.enrol({ cohortID: cohort.cohortID });
+        for (const lessonID of lessons.slice(0, Math.max(0, lessons.length - learner.lessonsLeft))) {
+          await Enrolment.completeLesson({ cohortID: cohort.cohortID, lessonID });
+        }
+      });
+      await Enrolment.setPractice(cohort.cohortID, who.personID, {
+        minutes: learner.minutes,
+        sessions: learner.sessions,
+        lastAt: new Date(at - 86_400_000).toISOString(),
+      });
+      if ("score" in learner && learner.score !== undefined) {
+        await Enrolment.setScores(cohort.cohortID, who.personID, Object.fromEntries(criteria.map((id) => [id, learner.score])));
+      }
+      await Certification.evaluate(cohort.cohortID, who.personID);
+    } finally {
+      Clock.reset();
+    }
+    if ("revoked" in learner && learner.revoked) {
+      const [cert] = await Actor.provide(person(who), async () => (await Certification.mine({})).certificates);
+      if (cert)
+        await Actor.provide(opsActor, () => Certification.revoke({ holderID: who.personID, certificateID: cert.certificateID, reason: learner.revoked }));
+    }
   }
 
   const brandAdmin = await account(DEMO_ACCOUNTS.brand, "xuzhou");

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { Auth } from "@zhubo/core/auth";
+import { Certification } from "@zhubo/core/certification";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { Practice } from "@zhubo/core/practice";
@@ -51,11 +52,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-function signingKey(dataDir: string): Promise<string> | string {
-  const file = join(dataDir, "jwt-private.jwk.json");
-  if (existsSync(file)) return readFileSync(file, "utf8");
-  return Auth.generateSigningJwk().then((jwk) => {
-    writeFileSync(file, jwk, { mode: 0o600 });
+/** A key kept in the data folder across runs (`--fresh` makes new ones): tokens and credentials stay valid. */
+function keptKey(dataDir: string, file: string, generate: () => Promise<string>): Promise<string> | string {
+  const path = join(dataDir, file);
+  if (existsSync(path)) return readFileSync(path, "utf8");
+  return generate().then((jwk) => {
+    writeFileSync(path, jwk, { mode: 0o600 });
     return jwk;
   });
 }
@@ -100,8 +102,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
     process.env.DYNAMO_ENDPOINT = endpoint;
     process.env.TABLE_NAME = opts.table ?? process.env.TABLE_NAME ?? "zhubo-local";
-    process.env.JWT_PRIVATE_JWK = await signingKey(dataDir);
+    process.env.JWT_PRIVATE_JWK = await keptKey(dataDir, "jwt-private.jwk.json", Auth.generateSigningJwk);
+    process.env.CREDENTIAL_PRIVATE_JWK = await keptKey(dataDir, "credential-private.jwk.json", Certification.generateSigningJwk);
     Auth.resetKeys();
+    Certification.resetKeys();
     const client = await Dynamo.createClient({ endpoint });
     Dynamo.useClient(client);
     for (const line of await ensureTable(client, Dynamo.table())) log(line);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Auth } from "@zhubo/core/auth";
+import { Certification } from "@zhubo/core/certification";
 import { Clock } from "@zhubo/core/clock";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
@@ -10,6 +11,9 @@ const table = `t_${randomBytes(6).toString("hex")}`;
 process.env.DYNAMO_ENDPOINT = inject("dynamoEndpoint");
 process.env.TABLE_NAME = table;
 process.env.JWT_PRIVATE_JWK ??= await Auth.generateSigningJwk();
+process.env.CREDENTIAL_PRIVATE_JWK ??= await Certification.generateSigningJwk();
+// Certificates issue as evidence changes, as in the API and the event handlers.
+Certification.wire();
 const client = await Dynamo.createClient();
 Dynamo.useClient(client);
 

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "../trpc.js";
 import { authRouter } from "./auth.js";
+import { certificationRouter } from "./certification.js";
 import { cohortRouter, courseRouter, enrolmentRouter } from "./course.js";
 import { invitationRouter, orgRouter } from "./org.js";
 import { practiceRouter } from "./practice.js";
@@ -12,6 +13,7 @@ export const appRouter = router({
   cohort: cohortRouter,
   enrolment: enrolmentRouter,
   practice: practiceRouter,
+  certification: certificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

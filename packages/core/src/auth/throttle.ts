@@ -35,3 +35,22 @@ export async function clear(login: string, nowMs: number): Promise<void> {
   const { out } = keys(login, undefined, nowMs);
   await (await throttleEntity()).delete({ key: out[0]?.key as string }).go();
 }
+
+/**
+ * A plain rate limit on a public lookup (e.g. certificate verification): every call counts, per
+ * scope and source address, in the same fixed windows. Throws too_many once `limit` is spent.
+ */
+export async function spend(scope: string, source: string | undefined, limit: number, nowMs: number): Promise<void> {
+  const window = Math.floor(nowMs / 1000 / WINDOW_SECONDS);
+  const expiresAt = (window + 1) * WINDOW_SECONDS + 60;
+  const entity = await throttleEntity();
+  const out = await entity
+    .update({ key: `${scope}:${source ?? "unknown"}:${window}` })
+    .add({ failures: 1 })
+    .set({ expiresAt })
+    .go({ response: "updated_new" });
+  if ((out.data.failures ?? 0) > limit) {
+    const retryAfter = (window + 1) * WINDOW_SECONDS - Math.floor(nowMs / 1000);
+    throw new VisibleError("too_many", `${scope}.throttled`, "Too many look-ups. Try again later.", undefined, retryAfter);
+  }
+}

@@ -29,5 +29,10 @@ export const jwt = {
   privateJwk: () => env("JWT_PRIVATE_JWK"),
 };
 
+/** The platform key that signs Open Badges credentials: an RSA private key as a JWK (JSON), RS256. */
+export const credential = {
+  privateJwk: () => env("CREDENTIAL_PRIVATE_JWK"),
+};
+
 /** scrypt cost; OWASP's minimum is N=2^17, r=8, p=1. Never configurable below that. */
 export const scrypt = { N: 2 ** 17, r: 8, p: 1 } as const;

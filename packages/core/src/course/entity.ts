@@ -13,6 +13,8 @@ export const courseEntity = Dynamo.entity({
     modules: { type: "any", required: true },
     requirement: { type: "any", required: true },
     rubric: { type: "any", required: true },
+    /** The certification the course leads to (an approved definition of the platform or this agency). */
+    certificationID: { type: "string" },
     /** Rises on every edit; an enrolment snapshots the version it enrolled under. */
     version: { type: "number", required: true },
     status: { type: ["draft", "published"] as const, required: true },

@@ -1,8 +1,9 @@
 import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
+import * as Definitions from "../certification/definition.js";
 import { Clock } from "../clock/index.js";
 import { conflict, isConditionFailure } from "../error/index.js";
-import { Cursor, fn } from "../fn/index.js";
+import { Cursor, fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
 import { Tenant } from "../tenant/index.js";
@@ -25,6 +26,7 @@ export interface Info {
   modules: Module[];
   requirement: Requirement;
   rubric: Criterion[];
+  certificationID?: string;
   version: number;
   status: "draft" | "published";
   createdAt: string;
@@ -46,7 +48,13 @@ const Fields = {
   modules: ModulesSchema,
   requirement: RequirementSchema,
   rubric: RubricSchema,
+  certificationID: z.optional(Id.schema("certification", "definition")),
 };
+
+/** The certification a course leads to must be approved and the platform's or the agency's own. */
+async function assertCertification(agencyID: string, id: string | undefined): Promise<void> {
+  if (id && !(await Definitions.usableBy(agencyID, id))) throw invalid([{ path: ["certificationID"], message: "Pick an approved certification" }]);
+}
 
 async function read(id: string): Promise<Info | undefined> {
   const found = await (await courseEntity()).get({ courseID: id }).go();
@@ -69,6 +77,7 @@ export const create = fn(CreateSchema, async (input) => {
   Tenant.assert("agency.not_found", { kind: "agency", id: input.agencyID }, { roles: ["admin"] });
   const agency = await Org.get({ orgID: input.agencyID });
   if (agency.status !== "active") throw conflict("agency.not_active", "Your agency is waiting for approval");
+  await assertCertification(input.agencyID, input.certificationID);
   const now = Clock.iso();
   const { modules, rubric } = withIDs(input.modules ?? [], input.rubric);
   const item: Info = { ...input, modules, rubric, courseID: Id.create("course"), status: "draft", version: 1, createdAt: now, updatedAt: now };
@@ -85,23 +94,23 @@ export const UpdateSchema = z.object({ courseID, version: z.int(), ...Fields });
  */
 export const update = fn(UpdateSchema, async (input) => {
   const course = await administered(input.courseID);
+  await assertCertification(course.agencyID, input.certificationID);
   const { modules, rubric } = withIDs(input.modules, input.rubric);
-  const next: Info = { ...course, ...input, modules, rubric, version: course.version + 1, updatedAt: Clock.iso() };
+  const next: Info = { ...course, ...input, certificationID: input.certificationID, modules, rubric, version: course.version + 1, updatedAt: Clock.iso() };
   try {
-    await (await courseEntity())
-      .patch({ courseID: input.courseID })
-      .composite({ createdAt: course.createdAt })
-      .set({
-        title: next.title,
-        category: next.category,
-        language: next.language,
-        summary: next.summary,
-        modules,
-        rubric,
-        requirement: next.requirement,
-        version: next.version,
-        updatedAt: next.updatedAt,
-      })
+    const patch = (await courseEntity()).patch({ courseID: input.courseID }).composite({ createdAt: course.createdAt }).set({
+      title: next.title,
+      category: next.category,
+      language: next.language,
+      summary: next.summary,
+      modules,
+      rubric,
+      requirement: next.requirement,
+      version: next.version,
+      updatedAt: next.updatedAt,
+    });
+    // Leading to no certification any more removes the link.
+    await (input.certificationID ? patch.set({ certificationID: input.certificationID }) : patch.remove(["certificationID"]))
       .where((a, op) => op.eq(a.version, input.version))
       .go();
   } catch (e) {

@@ -21,6 +21,8 @@ export const enrolmentEntity = Dynamo.entity({
     completedLessons: { type: "set", items: "string" },
     practiceMinutes: { type: "number", required: true, default: 0 },
     practiceSessions: { type: "number", required: true, default: 0 },
+    /** When the latest credited practice session started: fresh practice renews a certificate. */
+    lastPracticeAt: { type: "string" },
     /** criterionID → 0..4 from the latest scored review. */
     latestScores: { type: "any" },
     joinedAt: { type: "string", required: true },

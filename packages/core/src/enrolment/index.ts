@@ -32,6 +32,7 @@ export interface Info {
   completedLessons?: string[];
   practiceMinutes: number;
   practiceSessions: number;
+  lastPracticeAt?: string;
   latestScores?: Record<string, number>;
   joinedAt: string;
   updatedAt: string;
@@ -199,6 +200,12 @@ export const mine = fn(z.object({ cursor }), async ({ cursor }) => {
   };
 });
 
+/** Every current enrolment of a learner (a learner is in a handful of cohorts): certification reads their evidence. */
+export async function ofLearner(learnerID: string): Promise<Info[]> {
+  const found = await (await enrolmentEntity()).query.cohortsOfLearner({ learnerID }).go({ pages: "all" });
+  return (found.data as Info[]).filter((e) => e.status !== "withdrawn");
+}
+
 /** The learner's course page: the lessons, what is done, and progress against their own snapshot. */
 export const progress = fn(z.object({ cohortID }), async ({ cohortID }) => {
   const actor = Actor.person();
@@ -220,6 +227,7 @@ export const completeLesson = fn(z.object({ cohortID, lessonID: Id.schema("lesso
     .add({ completedLessons: [lessonID] })
     .set({ updatedAt: Clock.iso() })
     .go();
+  await evidenceChanged(cohortID, actor.personID);
   const done = new Set([...(e.completedLessons ?? []), lessonID]);
   const cohort = await Cohort.load(cohortID);
   return { lessonID, progress: progressOf({ ...e, completedLessons: [...done] }, cohort ?? { startDate: e.startDate, endDate: e.startDate }) };
@@ -228,6 +236,7 @@ export const completeLesson = fn(z.object({ cohortID, lessonID: Id.schema("lesso
 /** The latest review's scores (criterionID → 0..4), shown on the learner's progress. */
 export async function setScores(cohortID: string, learnerID: string, scores: Record<string, number>): Promise<void> {
   await (await enrolmentEntity()).patch({ cohortID, learnerID }).set({ latestScores: scores, updatedAt: Clock.iso() }).go();
+  await evidenceChanged(cohortID, learnerID);
 }
 
 /** A learner's enrolment in a cohort, for sibling modules (practice booking checks the seat). */
@@ -237,11 +246,36 @@ export const of = own;
  * Sets a learner's practice totals. The practice-session ledger recomputes totals from its
  * reconciled sessions and sets them here (idempotent); the local seed uses it for demo data.
  */
-export async function setPractice(cohortID: string, learnerID: string, totals: { minutes: number; sessions: number }): Promise<void> {
+export async function setPractice(cohortID: string, learnerID: string, totals: { minutes: number; sessions: number; lastAt?: string }): Promise<void> {
   await (await enrolmentEntity())
     .patch({ cohortID, learnerID })
-    .set({ practiceMinutes: totals.minutes, practiceSessions: totals.sessions, updatedAt: Clock.iso() })
+    .set({
+      practiceMinutes: totals.minutes,
+      practiceSessions: totals.sessions,
+      updatedAt: Clock.iso(),
+      ...(totals.lastAt ? { lastPracticeAt: totals.lastAt } : {}),
+    })
     .go();
+  await evidenceChanged(cohortID, learnerID);
+}
+
+type EvidenceListener = (cohortID: string, learnerID: string) => Promise<unknown>;
+const listeners = new Set<EvidenceListener>();
+
+/**
+ * Called after a learner's evidence changes (a lesson done, practice credited, a review scored).
+ * Certification subscribes (Certification.wire) to issue certificates as soon as they are earned;
+ * a listener's failure is logged and never undoes the change (the learner's certificate page
+ * evaluates again).
+ */
+export function onEvidence(listener: EvidenceListener): void {
+  listeners.add(listener);
+}
+
+async function evidenceChanged(cohortID: string, learnerID: string): Promise<void> {
+  for (const listener of listeners) {
+    await listener(cohortID, learnerID).catch((e: unknown) => console.error(`evidence listener failed for ${cohortID}/${learnerID}:`, e));
+  }
 }
 
 /**

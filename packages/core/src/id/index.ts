@@ -17,6 +17,8 @@ export const prefixes = {
   cohort: "coh",
   liveClass: "cls",
   lease: "lse",
+  definition: "cdf",
+  certificate: "cer",
 } as const;
 
 export type Prefix = keyof typeof prefixes;

@@ -76,5 +76,13 @@ describe("practice ledger", () => {
   it("totals whole minutes of the summed seconds and counts only sessions that streamed", () => {
     expect(totals([{ seconds: 90 }, { seconds: 90 }, { seconds: 0 }])).toEqual({ minutes: 3, sessions: 2 });
     expect(totals([])).toEqual({ minutes: 0, sessions: 0 });
+    // the latest session that streamed is when the learner last practised (renews certificates)
+    expect(
+      totals([
+        { seconds: 90, startedAt: "2026-11-02T10:00:00Z" },
+        { seconds: 60, startedAt: "2026-11-20T10:00:00Z" },
+        { seconds: 0, startedAt: "2026-11-24T10:00:00Z" },
+      ]),
+    ).toEqual({ minutes: 2, sessions: 2, lastAt: "2026-11-20T10:00:00Z" });
   });
 });

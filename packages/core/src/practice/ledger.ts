@@ -90,7 +90,8 @@ export function reconcile(state: SessionState, lookup: { startTime?: string; end
 }
 
 /** Credited practice: sessions are capped at their lease, and the total is whole minutes of the summed seconds. */
-export function totals(sessions: { seconds: number }[]): { minutes: number; sessions: number } {
+export function totals(sessions: { seconds: number; startedAt?: string }[]): { minutes: number; sessions: number; lastAt?: string } {
   const counted = sessions.filter((s) => s.seconds > 0);
-  return { minutes: Math.floor(counted.reduce((n, s) => n + s.seconds, 0) / 60), sessions: counted.length };
+  const lastAt = counted.reduce<string | undefined>((latest, s) => (s.startedAt && (!latest || s.startedAt > latest) ? s.startedAt : latest), undefined);
+  return { minutes: Math.floor(counted.reduce((n, s) => n + s.seconds, 0) / 60), sessions: counted.length, ...(lastAt ? { lastAt } : {}) };
 }
