@@ -67,6 +67,7 @@ export function Api({ stack, app }: StackContext) {
     },
     routes: {
       "GET /healthz": handler,
+      "GET /.well-known/jwks.json": handler,
       "ANY /trpc/{proxy+}": handler,
     },
   });

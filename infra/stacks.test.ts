@@ -311,7 +311,7 @@ describe("Streams", () => {
 });
 
 describe("Api", () => {
-  it("runs one bundled ESM nodejs22.x arm64 function behind both routes", () => {
+  it("runs one bundled ESM nodejs22.x arm64 function behind all its routes", () => {
     const [fnId, fn] = apiFunction(dev);
     expect(fn.Properties).toMatchObject({
       Handler: "functions/src/api/lambda.handler",
@@ -323,9 +323,9 @@ describe("Api", () => {
     expect(fn.Properties.Code).toHaveProperty("S3Key");
 
     const routes = Object.values(dev.template("Api").findResources("AWS::ApiGatewayV2::Route")) as Resource[];
-    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(["ANY /trpc/{proxy+}", "GET /healthz"]);
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(["ANY /trpc/{proxy+}", "GET /.well-known/jwks.json", "GET /healthz"]);
     const integrations = Object.values(dev.template("Api").findResources("AWS::ApiGatewayV2::Integration")) as Resource[];
-    expect(integrations).toHaveLength(2);
+    expect(integrations).toHaveLength(3);
     for (const i of integrations) expect(i.Properties.IntegrationUri).toEqual({ "Fn::GetAtt": [fnId, "Arn"] });
   });
 

@@ -24,6 +24,16 @@ describe("the HTTP app", () => {
     }
   });
 
+  it("publishes the credential-signing public key as a JWKS, never the private half", async () => {
+    const res = await app.request("/.well-known/jwks.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toContain("max-age");
+    const { keys } = (await res.json()) as { keys: Record<string, string>[] };
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig", kid: expect.any(String) });
+    for (const secret of ["d", "p", "q", "dp", "dq", "qi"]) expect(keys[0]).not.toHaveProperty(secret);
+  });
+
   it("returns per-field errors for invalid input over HTTP", async () => {
     const res = await post("auth.signUp", { login: "x", password: "short", displayName: "" });
     expect(res.status).toBe(400);
