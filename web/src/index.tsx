@@ -3,7 +3,10 @@ import { type JSX, Show } from "solid-js";
 import { render } from "solid-js/web";
 import { Shell } from "./components/shell";
 import { applyToDocument } from "./i18n";
+import { AgencyCertificationsPage } from "./pages/agency-certifications";
 import { BrowsePage } from "./pages/browse";
+import { CertificatePage } from "./pages/certificate";
+import { CertificatesPage } from "./pages/certificates";
 import { CohortPage } from "./pages/cohort";
 import { CoursePage } from "./pages/course";
 import { CourseCohortsPage } from "./pages/course-cohorts";
@@ -11,6 +14,8 @@ import { CourseEditPage, CourseNewPage } from "./pages/course-manage";
 import { HomePage } from "./pages/home";
 import { LearnPage } from "./pages/learn";
 import { NotFoundPage } from "./pages/not-found";
+import { OpsCertificatesPage } from "./pages/ops-certificates";
+import { OpsCertificationsPage } from "./pages/ops-certifications";
 import { OrgPage } from "./pages/org";
 import { OrgNewPage } from "./pages/org-new";
 import { PracticePage } from "./pages/practice";
@@ -18,6 +23,7 @@ import { ReviewPage } from "./pages/review";
 import { RosterPage } from "./pages/roster";
 import { SignInPage } from "./pages/sign-in";
 import { SignUpPage } from "./pages/sign-up";
+import { VerifyCodePage, VerifyPage } from "./pages/verify";
 import { session } from "./session/session";
 import "./styles.css";
 
@@ -46,14 +52,21 @@ if (root) {
       <Router root={Shell}>
         <Route path="/sign-in" component={SignInPage} />
         <Route path="/sign-up" component={SignUpPage} />
+        <Route path="/verify" component={VerifyPage} />
+        <Route path="/verify/:code" component={VerifyCodePage} />
         <Route path="/" component={guarded(HomePage)} />
         <Route path="/orgs/new" component={guarded(OrgNewPage)} />
         <Route path="/orgs/:orgID" component={guarded(OrgPage)} />
+        <Route path="/orgs/:orgID/certifications" component={guarded(AgencyCertificationsPage)} />
+        <Route path="/ops/certifications" component={guarded(OpsCertificationsPage)} />
+        <Route path="/ops/certificates" component={guarded(OpsCertificatesPage)} />
         <Route path="/browse" component={guarded(BrowsePage)} />
         <Route path="/courses/:courseID" component={guarded(CoursePage)} />
         <Route path="/cohorts/:cohortID" component={guarded(CohortPage)} />
         <Route path="/learn/:cohortID" component={guarded(LearnPage)} />
         <Route path="/learn/:cohortID/practice" component={guarded(PracticePage)} />
+        <Route path="/certificates" component={guarded(CertificatesPage)} />
+        <Route path="/certificates/:certificateID" component={guarded(CertificatePage)} />
         <Route path="/teach/:cohortID" component={guarded(RosterPage)} />
         <Route path="/teach/:cohortID/review/:learnerID/:streamId" component={guarded(ReviewPage)} />
         <Route path="/manage/courses/new" component={guarded(CourseNewPage)} />

@@ -106,6 +106,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     process.env.CREDENTIAL_PRIVATE_JWK = await keptKey(dataDir, "credential-private.jwk.json", Certification.generateSigningJwk);
     Auth.resetKeys();
     Certification.resetKeys();
+    // Practice streamed to the local ingest credits evidence before any API router has loaded.
+    Certification.wire();
     const client = await Dynamo.createClient({ endpoint });
     Dynamo.useClient(client);
     for (const line of await ensureTable(client, Dynamo.table())) log(line);

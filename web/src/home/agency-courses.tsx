@@ -67,6 +67,9 @@ export function AgencyCourses(props: { orgID: string }) {
           </Show>
         </Show>
       </Show>
+      <A class="link-more" href={`/orgs/${props.orgID}/certifications`} data-testid="agency-certifications-link">
+        {t("certAdmin.agencyLink")}
+      </A>
     </Card>
   );
 }

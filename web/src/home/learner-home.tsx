@@ -1,4 +1,5 @@
 import { A } from "@solidjs/router";
+import { CertificateNotices, MyCertificatesCard } from "../certificate/home-card";
 import { Icon } from "../components/ui";
 import { t } from "../i18n";
 import { MyInvitations } from "./my-invitations";
@@ -8,7 +9,9 @@ export function LearnerHome() {
   return (
     <div class="stack" data-testid="home-learner">
       <MyInvitations />
+      <CertificateNotices />
       <MyLearning />
+      <MyCertificatesCard />
       <section class="card card-cta">
         <div class="cta-icon">
           <Icon name="store" />

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api/client";
 import type { Org, OrgKind, OrgStatus } from "../api/types";
+import { OpsCertificationLinks } from "../certification/admin/ops-links";
 import { createPaged, LoadMore, loaded } from "../components/async";
 import { Decision } from "../components/decision";
 import { OrgSummary } from "../components/org-summary";
@@ -42,6 +43,7 @@ export function OpsHome() {
 
   return (
     <div class="stack" data-testid="home-ops">
+      <OpsCertificationLinks />
       <Card title={t("ops.title")} testid="ops-queue">
         <fieldset class="segmented">
           <legend class="sr-only">{t("ops.kinds")}</legend>

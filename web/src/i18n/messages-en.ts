@@ -1,3 +1,5 @@
+import { certAdminEn } from "./messages-cert-admin-en";
+import { certEn } from "./messages-cert-en";
 import { practiceEn } from "./messages-practice-en";
 import { trainingEn } from "./messages-training-en";
 import type { MessageKey } from "./messages-zh";
@@ -200,4 +202,6 @@ export const en = {
   "city.other": "Other city",
   ...trainingEn,
   ...practiceEn,
+  ...certEn,
+  ...certAdminEn,
 } as const satisfies Record<MessageKey, string>;

@@ -1,3 +1,5 @@
+import { certAdminZh } from "./messages-cert-admin-zh";
+import { certZh } from "./messages-cert-zh";
 import { practiceZh } from "./messages-practice-zh";
 import { trainingZh } from "./messages-training-zh";
 
@@ -199,6 +201,8 @@ export const zh = {
   "city.other": "其他城市",
   ...trainingZh,
   ...practiceZh,
+  ...certZh,
+  ...certAdminZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,8 +1,9 @@
 import { A, useParams } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api/client";
 import type { Cohort, RosterItem } from "../api/types";
-import { createPaged, LoadMore } from "../components/async";
+import { IssueCertificate } from "../certification/admin/issue-certificate";
+import { createPaged, LoadMore, loaded } from "../components/async";
 import { BehindBadge, ProgressBar } from "../components/progress";
 import { Card, EmptyState, LoadError, Loading } from "../components/ui";
 import { t } from "../i18n";
@@ -10,6 +11,7 @@ import { LiveNow } from "../practice/live-now";
 import { ReviewQueue } from "../practice/review-queue";
 import { roles } from "../session/actions";
 import { CohortFacts, CohortNotice, CohortStatusBadge, CourseTitle, ScheduleList } from "../training/cohort-bits";
+import { loadCourse } from "../training/course-cache";
 
 /** Instructors and agency admins: every learner of a cohort with progress, those falling behind marked. */
 export function RosterPage() {
@@ -25,6 +27,9 @@ export function RosterPage() {
     },
   );
   const behind = () => roster.items().filter((r) => r.progress.behind && r.enrolment.status === "enrolled");
+  // "Issue certificate" only where the course leads to one (if the course can't be read, the API decides).
+  const [course] = createResource(() => cohort()?.courseID, loadCourse);
+  const issuing = () => course.state === "errored" || Boolean(loaded(course)?.certificationID);
   const shown = () => (onlyBehind() ? behind() : roster.items());
 
   return (
@@ -66,7 +71,7 @@ export function RosterPage() {
                       {t("roster.onlyBehind", { count: behind().length })}
                     </button>
                   </fieldset>
-                  <RosterTable items={shown()} />
+                  <RosterTable items={shown()} cohortID={c().cohortID} issuing={issuing()} />
                   <LoadMore of={roster} />
                 </Show>
               </Card>
@@ -82,7 +87,7 @@ export function RosterPage() {
 }
 
 /** A table on wide screens; on phones each row stacks into a card with its own labels. */
-function RosterTable(props: { items: RosterItem[] }) {
+function RosterTable(props: { items: RosterItem[]; cohortID: string; issuing: boolean }) {
   return (
     <table class="roster-table">
       <thead>
@@ -92,6 +97,9 @@ function RosterTable(props: { items: RosterItem[] }) {
           <th scope="col">{t("progress.practiceMinutes")}</th>
           <th scope="col">{t("progress.practiceSessions")}</th>
           <th scope="col">{t("progress.title")}</th>
+          <Show when={props.issuing}>
+            <th scope="col">{t("certAdmin.issueColumn")}</th>
+          </Show>
         </tr>
       </thead>
       <tbody>
@@ -133,6 +141,13 @@ function RosterTable(props: { items: RosterItem[] }) {
                     label={t("roster.progressOf", { name: r.enrolment.learnerName })}
                   />
                 </td>
+                <Show when={props.issuing}>
+                  <td data-label={t("certAdmin.issueColumn")} class="roster-issue">
+                    <Show when={!waiting()}>
+                      <IssueCertificate cohortID={props.cohortID} learnerID={r.enrolment.learnerID} learnerName={r.enrolment.learnerName} />
+                    </Show>
+                  </td>
+                </Show>
               </tr>
             );
           }}

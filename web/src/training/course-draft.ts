@@ -28,6 +28,8 @@ export interface CourseDraft {
   modules: ModuleDraft[];
   requirement: { minutes: string; sessions: string };
   rubric: CriterionDraft[];
+  /** The approved certification the course leads to; "" for none. */
+  certificationID: string;
 }
 
 export const newLesson = (): LessonDraft => ({ title: "", body: "", videoURL: "", minutes: "30" });
@@ -35,7 +37,16 @@ export const newModule = (): ModuleDraft => ({ title: "", lessons: [newLesson()]
 export const newCriterion = (): CriterionDraft => ({ name: "", weight: "", levels: ["", "", "", "", ""] });
 
 export function emptyDraft(rubric: CriterionDraft[]): CourseDraft {
-  return { title: "", category: "", language: "zh-CN", summary: "", modules: [newModule()], requirement: { minutes: "600", sessions: "10" }, rubric };
+  return {
+    title: "",
+    category: "",
+    language: "zh-CN",
+    summary: "",
+    modules: [newModule()],
+    requirement: { minutes: "600", sessions: "10" },
+    rubric,
+    certificationID: "",
+  };
 }
 
 export function draftFromCourse(course: Course): CourseDraft {
@@ -51,6 +62,7 @@ export function draftFromCourse(course: Course): CourseDraft {
     })),
     requirement: { minutes: String(course.requirement.minutes), sessions: String(course.requirement.sessions) },
     rubric: course.rubric.map((c) => ({ criterionID: c.criterionID, name: c.name, weight: String(c.weight), levels: [...c.levels] })),
+    certificationID: course.certificationID ?? "",
   };
 }
 
@@ -77,6 +89,8 @@ export function toInput(d: CourseDraft): CourseContent {
     })),
     requirement: { minutes: toInt(d.requirement.minutes) ?? 0, sessions: toInt(d.requirement.sessions) ?? 0 },
     rubric: d.rubric.map((c) => ({ criterionID: c.criterionID, name: c.name.trim(), weight: toInt(c.weight) ?? 0, levels: c.levels.map((l) => l.trim()) })),
+    // An update without it takes the course's certification away, so the draft's choice always goes.
+    certificationID: d.certificationID || undefined,
   };
 }
 

@@ -1,19 +1,20 @@
+import { lazy } from "@trpc/server";
 import { createCallerFactory, router } from "../trpc.js";
 import { authRouter } from "./auth.js";
-import { certificationRouter } from "./certification.js";
-import { cohortRouter, courseRouter, enrolmentRouter } from "./course.js";
-import { invitationRouter, orgRouter } from "./org.js";
-import { practiceRouter } from "./practice.js";
 
+/**
+ * Sign-in and session checks load with the app; every other router loads on its first call, so a
+ * cold start evaluates only what its first request needs (see `pnpm bench`).
+ */
 export const appRouter = router({
   auth: authRouter,
-  org: orgRouter,
-  invitation: invitationRouter,
-  course: courseRouter,
-  cohort: cohortRouter,
-  enrolment: enrolmentRouter,
-  practice: practiceRouter,
-  certification: certificationRouter,
+  org: lazy(() => import("./org.js").then((m) => m.orgRouter)),
+  invitation: lazy(() => import("./org.js").then((m) => m.invitationRouter)),
+  course: lazy(() => import("./course.js").then((m) => m.courseRouter)),
+  cohort: lazy(() => import("./course.js").then((m) => m.cohortRouter)),
+  enrolment: lazy(() => import("./course.js").then((m) => m.enrolmentRouter)),
+  practice: lazy(() => import("./practice.js").then((m) => m.practiceRouter)),
+  certification: lazy(() => import("./certification.js").then((m) => m.certificationRouter)),
 });
 
 export type AppRouter = typeof appRouter;

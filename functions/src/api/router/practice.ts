@@ -1,5 +1,10 @@
+import { Certification } from "@zhubo/core/certification";
 import { Practice } from "@zhubo/core/practice";
 import { procedure, router } from "../trpc.js";
+
+// Lessons done, practice credited and reviews scored change a learner's evidence: certificates
+// issue the moment it meets a certification (the router modules load lazily, so they wire it).
+Certification.wire();
 
 export const practiceRouter = router({
   book: procedure.input(Practice.book.schema).mutation(({ input }) => Practice.book(input)),

@@ -3,6 +3,7 @@ import { createStore, reconcile, unwrap } from "solid-js/store";
 import { categories, courseLanguages } from "../../api/catalog";
 import { api } from "../../api/client";
 import type { Category, Course, CourseLanguage } from "../../api/types";
+import { CertificationSelect } from "../../certification/admin/certification-select";
 import { SelectField, TextAreaField, TextField } from "../../components/field";
 import { createForm } from "../../components/form";
 import { notify } from "../../components/toast";
@@ -16,7 +17,7 @@ import { ModulesEditor } from "./modules-editor";
 import { RubricEditor } from "./rubric-editor";
 
 /** Paths this editor shows beside a box; anything else ("modules" on publish, "_") is said at the top. */
-const shown = (path: string) => /^(title|category|language|summary|rubric)$|^(modules|requirement|rubric)\./.test(path);
+const shown = (path: string) => /^(title|category|language|summary|rubric|certificationID)$|^(modules|requirement|rubric)\./.test(path);
 
 /** Create (no course yet) or edit a course; saving sends back the loaded version and every part's id. */
 export function CourseEditor(props: { agencyID: string; course?: Course; onCreated?: (course: Course) => void; onSaved?: (course: Course) => void }) {
@@ -130,6 +131,7 @@ export function CourseEditor(props: { agencyID: string; course?: Course; onCreat
           rows={3}
           maxLength={2000}
         />
+        <CertificationSelect agencyID={props.agencyID} form={form} value={() => draft.certificationID} setValue={(v) => setDraft("certificationID", v)} />
       </Card>
       <Card title={t("editor.content")}>
         <ModulesEditor draft={draft} set={setDraft} form={form} reshaped={reshaped} />

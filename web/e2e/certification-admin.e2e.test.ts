@@ -1,0 +1,101 @@
+import { join } from "node:path";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { AppRouter } from "@zhubo/functions/api/router/index";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS, DEMO_LEARNERS, DEMO_PASSWORD } from "../../packages/local/src/seed";
+import { phoneStack, shots } from "./harness";
+
+const e2e = phoneStack("certification-admin");
+const learner1 = DEMO_LEARNERS[0] as (typeof DEMO_LEARNERS)[number];
+const learner2 = DEMO_LEARNERS[1] as (typeof DEMO_LEARNERS)[number];
+
+async function signIn(page: Page, login: string) {
+  await e2e.signIn(page, login, DEMO_PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+}
+
+/** A signed-in API client in the test process, the way the web app calls the API. */
+async function client(login: string) {
+  const anon = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc` })] });
+  const tokens = await anon.auth.signIn.mutate({ login, password: DEMO_PASSWORD });
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc`, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })],
+  });
+}
+
+describe("certification admin on a phone", () => {
+  it("ops approve the agency's pending certification, then find a learner's certificate by its typed code and revoke it with a reason", async () => {
+    const learner = await client(learner1.login);
+    const held = (await learner.certification.mine.query({})).certificates.find((c) => c.status === "active");
+    if (!held) throw new Error(`${learner1.login} holds no active certificate`);
+    // As someone reads it off a phone: groups split by spaces, lower case.
+    const typed = held.displayCode.toLowerCase().replaceAll("-", " ");
+
+    const page = await e2e.phone();
+    await signIn(page, DEMO_ACCOUNTS.ops.login);
+    await page.getByTestId("ops-certifications-link").click();
+
+    // Pending is the first tab; the agency's proposal waits there with its requirements in words.
+    const name = DEMO_CERTIFICATIONS.proposal.name;
+    const pending = page.getByTestId("cert-list").getByTestId("cert-item").filter({ hasText: name });
+    expect(await pending.getByTestId("cert-requirements").textContent()).toContain("讲师评分加权均分不低于 2.00（满分 4）");
+    await pending.getByTestId("cert-note").fill("要求清楚，同意");
+    await pending.getByTestId("cert-approve").click();
+    await pending.waitFor({ state: "detached" });
+
+    await page.getByTestId("cert-tab-approved").click();
+    const approved = page.getByTestId("cert-list").getByTestId("cert-item").filter({ hasText: name });
+    await approved.getByTestId("cert-status").getByText("已通过").waitFor();
+    expect(await approved.textContent()).toContain("审核备注：要求清楚，同意");
+
+    // Revoke: find by the code as typed, a too-short reason is refused beside the box, then confirm.
+    await page.getByRole("link", { name: "返回首页" }).click();
+    await page.getByTestId("ops-certificates-link").click();
+    await page.getByTestId("certificate-code").fill(typed);
+    await page.getByTestId("certificate-find-submit").click();
+    const found = page.getByTestId("certificate-found");
+    await found.getByTestId("certificate-holder").getByText(learner1.name).waitFor();
+    expect(await found.getByTestId("certificate-status").textContent()).toBe("有效");
+    expect(await found.getByTestId("certificate-display-code").textContent()).toBe(held.displayCode);
+
+    const reason = page.getByTestId("certificate-reason");
+    await reason.fill("违规");
+    await page.getByTestId("certificate-revoke-start").click();
+    await page.getByTestId("certificate-revoke").locator(".field-error").getByText("原因至少写 5 个字").waitFor();
+    expect(await reason.getAttribute("aria-invalid")).toBe("true");
+    await reason.fill("考核录像系他人代播");
+    await page.getByTestId("certificate-revoke-start").click();
+    await page.getByTestId("certificate-revoke-confirm").click();
+
+    await found.getByTestId("certificate-status").getByText("已撤销").waitFor();
+    expect(await found.getByTestId("certificate-revoke-reason").textContent()).toContain("考核录像系他人代播");
+    expect(await page.getByTestId("certificate-revoke").count()).toBe(0);
+    await page.screenshot({ path: join(shots, "certificate-revoked.png"), fullPage: true });
+
+    const after = (await learner.certification.mine.query({})).certificates.find((c) => c.certificateID === held.certificateID);
+    expect(after?.status).toBe("revoked");
+  });
+
+  it("an instructor issues from the roster: a learner who qualifies gets the code, one who doesn't is told what's missing", async () => {
+    const host = await client(DEMO_ACCOUNTS.hostSuqian.login);
+    const seat = (await host.enrolment.mine.query({})).items.find((i) => i.enrolment.status === "enrolled");
+    if (!seat) throw new Error("the seeded host has no seat in the running cohort");
+
+    const page = await e2e.phone();
+    await signIn(page, DEMO_ACCOUNTS.instructor.login);
+    await page.goto(`${e2e.stack.webUrl}/teach/${seat.cohort.cohortID}`);
+    const row = (who: string) => page.getByTestId("roster-row").filter({ hasText: who });
+
+    await row(learner2.name).getByTestId("issue-certificate-button").click();
+    await row(learner2.name).getByTestId("issue-unmet").getByText("课时完成").waitFor();
+
+    await row(DEMO_ACCOUNTS.hostSuqian.name).getByTestId("issue-certificate-button").click();
+    const code = await row(DEMO_ACCOUNTS.hostSuqian.name).getByTestId("issued-certificate").locator(".cert-code").textContent();
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){6}$/);
+    await page
+      .locator(".toast")
+      .getByText(code ?? "?")
+      .waitFor();
+  });
+});

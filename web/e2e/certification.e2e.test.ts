@@ -1,0 +1,158 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { AppRouter } from "@zhubo/functions/api/router/index";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO_LEARNERS, DEMO_PASSWORD } from "../../packages/local/src/seed";
+import { phoneStack, shots } from "./harness";
+
+const STEP = 60_000;
+const e2e = phoneStack("certification");
+const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+/** The seeded learners by their stage (see DEMO_LEARNERS in packages/local/src/seed.ts). */
+const learner = (login: string) => {
+  const found = DEMO_LEARNERS.find((l) => l.login === login);
+  if (!found) throw new Error(`no seeded learner ${login}`);
+  return found;
+};
+const oneLessonToGo = learner("learner2@zhubo.local");
+const expiring = learner("learner1@zhubo.local");
+const revoked = learner("learner4@zhubo.local");
+
+async function signIn(page: Page, login: string) {
+  await e2e.signIn(page, login, DEMO_PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+}
+
+/** A signed-in API client in the test process, the way the web app calls the API. */
+async function client(login: string) {
+  const anon = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc` })] });
+  const tokens = await anon.auth.signIn.mutate({ login, password: DEMO_PASSWORD });
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc`, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })],
+  });
+}
+
+describe("certificates on a phone", () => {
+  it(
+    "a learner completes the last lesson, sees the certificate issued, and anyone verifies it from its link and its signed file without signing in",
+    async () => {
+      const page = await e2e.phone();
+      await signIn(page, oneLessonToGo.login);
+      await page.getByTestId("learning-item").first().getByTestId("continue-learning").click();
+
+      // The learn page: the one lesson not done yet, opened and marked complete.
+      await page.getByTestId("learn-page").waitFor();
+      const todo = page.getByTestId("lesson").filter({ has: page.getByTestId("complete-lesson") });
+      await page.getByTestId("progress-card").waitFor();
+      expect(await todo.count()).toBe(1);
+      const lesson = todo.first();
+      await lesson.locator("summary").click();
+      await lesson.getByTestId("complete-lesson").click();
+      await expect.poll(() => todo.count()).toBe(0);
+
+      // Home → my certificates: the certificate is there and active, every requirement ticked.
+      await page.goto(`${e2e.stack.webUrl}/`);
+      await page.getByTestId("my-certificates").getByTestId("open-certificates").click();
+      await page.getByTestId("certificates-page").waitFor();
+      const item = page.getByTestId("certificate-item").first();
+      expect(await item.getByTestId("certificate-status").textContent()).toBe("有效");
+      const working = page.getByTestId("working-item").first();
+      for (const requirement of ["lessonsPercent", "practiceMinutes", "practiceSessions", "rubricAverage", "criterionFloor"])
+        expect(await working.getByTestId(`check-${requirement}`).getAttribute("data-met")).toBe("yes");
+      expect(await working.getByTestId("check-practiceMinutes").textContent()).toContain(`练习时长 ${oneLessonToGo.minutes} / 240 分钟`);
+      expect(await working.getByTestId("check-rubricAverage").textContent()).toContain("评分均分 3.00 / 2.50");
+      await working.getByTestId("working-issued").getByText("证书已签发").waitFor();
+      await shot(page, "certificates");
+
+      // The certificate: QR code and the same public link, the credential file.
+      await item.getByTestId("certificate-link").click();
+      await page.getByTestId("certificate-page").waitFor();
+      const href = (await page.getByTestId("verify-link").getAttribute("href")) ?? "";
+      expect(href).toMatch(new RegExp(`^${e2e.stack.webUrl}/verify/[0-7][0-9A-Z]{25}$`));
+      expect(await page.getByTestId("verify-link").textContent()).toBe(href);
+      expect(await page.getByTestId("verify-qr").getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+      expect(await page.getByTestId("verify-qr").getAttribute("alt")).toContain(href);
+      await shot(page, "certificate");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-credential").click()]);
+      expect(download.suggestedFilename()).toMatch(/^zhubo-certificate-[0-9A-Z]{26}\.jwt$/);
+      const jwt = (await readFile(await download.path(), "utf8")).trim();
+      expect(jwt.split(".")).toHaveLength(3);
+
+      // Anyone, in a fresh browser with no session: the QR link shows the public card.
+      const visitor = await e2e.phone();
+      await visitor.goto(href);
+      const card = visitor.getByTestId("verify-card");
+      await card.getByText(oneLessonToGo.name, { exact: true }).waitFor();
+      expect(await visitor.getByTestId("verify-status").textContent()).toContain("有效");
+      expect(visitor.url()).toBe(href);
+      await shot(visitor, "verify");
+
+      // The signed file checks out; the same file altered by one character doesn't.
+      await visitor.goto(`${e2e.stack.webUrl}/verify`);
+      await visitor.getByTestId("credential-file").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/jwt", buffer: Buffer.from(jwt) });
+      const result = visitor.getByTestId("credential-result");
+      await result.getByTestId("credential-valid").getByText("签名有效").waitFor();
+      await result.getByTestId("verify-card").getByText(oneLessonToGo.name, { exact: true }).waitFor();
+      await shot(visitor, "verify-credential");
+      const [header, payload, signature] = jwt.split(".") as [string, string, string];
+      const i = Math.floor(payload.length / 2);
+      const forged = `${header}.${payload.slice(0, i)}${payload[i] === "A" ? "B" : "A"}${payload.slice(i + 1)}.${signature}`;
+      await visitor.getByTestId("credential-text").fill(forged);
+      await visitor.getByTestId("credential-submit").click();
+      await result.getByTestId("credential-invalid").getByText("文件被伪造或篡改，签名无效").waitFor();
+    },
+    STEP,
+  );
+
+  it(
+    "a revoked certificate verifies as revoked by its code typed any way, and a made-up code finds nothing",
+    async () => {
+      const { certificates } = await (await client(revoked.login)).certification.mine.query({});
+      const cert = certificates[0];
+      if (!cert) throw new Error(`${revoked.login} holds no certificate`);
+      expect(cert.status).toBe("revoked");
+
+      const visitor = await e2e.phone();
+      await visitor.goto(`${e2e.stack.webUrl}/verify/${cert.code}`);
+      await visitor.getByTestId("verify-card").getByText(revoked.name, { exact: true }).waitFor();
+      expect(await visitor.getByTestId("verify-status").textContent()).toContain("已撤销");
+      await shot(visitor, "verify-revoked");
+
+      // Typed from a print-out: lowercase, grouped, spaced.
+      await visitor.goto(`${e2e.stack.webUrl}/verify`);
+      await visitor.getByTestId("verify-code-input").fill(` ${cert.displayCode.toLowerCase().replaceAll("-", " - ")} `);
+      await visitor.getByTestId("verify-code-submit").click();
+      await visitor.waitForURL(`${e2e.stack.webUrl}/verify/${cert.code}`);
+      await visitor.getByTestId("verify-status").getByText("已撤销").waitFor();
+
+      for (const code of ["not-a-real-code", "0000-0000-0000-0000-0000-0000-00"]) {
+        await visitor.goto(`${e2e.stack.webUrl}/verify/${code}`);
+        await visitor.getByTestId("verify-not-found").getByText("未找到该证书").waitFor();
+        expect(await visitor.getByTestId("verify-card").count()).toBe(0);
+      }
+    },
+    STEP,
+  );
+
+  it(
+    "a holder whose certificate expires within 30 days is told on the home page, and renewing without recent practice says why not",
+    async () => {
+      const page = await e2e.phone();
+      await signIn(page, expiring.login);
+      const notice = page.getByTestId("certificate-notices").getByTestId("expiry-notice").first();
+      expect(await notice.textContent()).toMatch(/将于 \d+ 天后到期/);
+      await page.getByTestId("my-certificates").getByTestId("certificates-summary").getByText("1 张有效证书").waitFor();
+      await shot(page, "certificates-home");
+      await notice.getByTestId("renew-link").click();
+
+      await page.getByTestId("certificate-page").waitFor();
+      await page.getByTestId("renew").click();
+      await page.getByTestId("renewal").getByTestId("form-error").getByText("需要近 3 个月内有直播练习记录", { exact: false }).waitFor();
+      await shot(page, "certificate-renew");
+    },
+    STEP,
+  );
+});

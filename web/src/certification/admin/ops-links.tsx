@@ -1,0 +1,29 @@
+import { A } from "@solidjs/router";
+import { createResource, Show } from "solid-js";
+import { api } from "../../api/client";
+import { loaded } from "../../components/async";
+import { Card } from "../../components/ui";
+import { t } from "../../i18n";
+
+/** On the ops home: the way to certification proposals (with how many wait) and to revoking a certificate. */
+export function OpsCertificationLinks() {
+  const [pending] = createResource(async () => {
+    const page = await api.certification.listByStatus.query({ status: "pending" });
+    return page.cursor ? `${page.items.length}+` : String(page.items.length);
+  });
+  return (
+    <Card title={t("certAdmin.opsCard")} testid="ops-certification-links">
+      <Show when={loaded(pending) !== undefined && loaded(pending) !== "0" && loaded(pending)}>
+        {(n) => <p class="meta">{t("certAdmin.pendingProposals", { count: n() })}</p>}
+      </Show>
+      <div class="button-row">
+        <A href="/ops/certifications" class="btn btn-secondary btn-small" data-testid="ops-certifications-link">
+          {t("certAdmin.opsTitle")}
+        </A>
+        <A href="/ops/certificates" class="btn btn-secondary btn-small" data-testid="ops-certificates-link">
+          {t("certAdmin.revokeHeading")}
+        </A>
+      </div>
+    </Card>
+  );
+}
