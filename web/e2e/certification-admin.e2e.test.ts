@@ -1,39 +1,22 @@
 import { join } from "node:path";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { AppRouter } from "@zhubo/functions/api/router/index";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS, DEMO_LEARNERS, DEMO_PASSWORD } from "../../packages/local/src/seed";
+import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS, DEMO_LEARNERS } from "../../packages/local/src/seed";
 import { phoneStack, shots } from "./harness";
 
 const e2e = phoneStack("certification-admin");
 const learner1 = DEMO_LEARNERS[0] as (typeof DEMO_LEARNERS)[number];
 const learner2 = DEMO_LEARNERS[1] as (typeof DEMO_LEARNERS)[number];
 
-async function signIn(page: Page, login: string) {
-  await e2e.signIn(page, login, DEMO_PASSWORD);
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-}
-
-/** A signed-in API client in the test process, the way the web app calls the API. */
-async function client(login: string) {
-  const anon = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc` })] });
-  const tokens = await anon.auth.signIn.mutate({ login, password: DEMO_PASSWORD });
-  return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc`, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })],
-  });
-}
-
 describe("certification admin on a phone", () => {
   it("ops approve the agency's pending certification, then find a learner's certificate by its typed code and revoke it with a reason", async () => {
-    const learner = await client(learner1.login);
+    const learner = (await e2e.client(learner1.login)).api;
     const held = (await learner.certification.mine.query({})).certificates.find((c) => c.status === "active");
     if (!held) throw new Error(`${learner1.login} holds no active certificate`);
     // As someone reads it off a phone: groups split by spaces, lower case.
     const typed = held.displayCode.toLowerCase().replaceAll("-", " ");
 
     const page = await e2e.phone();
-    await signIn(page, DEMO_ACCOUNTS.ops.login);
+    await e2e.signInDemo(page, DEMO_ACCOUNTS.ops.login);
     await page.getByTestId("ops-certifications-link").click();
 
     // Pending is the first tab; the agency's proposal waits there with its requirements in words.
@@ -78,12 +61,12 @@ describe("certification admin on a phone", () => {
   });
 
   it("an instructor issues from the roster: a learner who qualifies gets the code, one who doesn't is told what's missing", async () => {
-    const host = await client(DEMO_ACCOUNTS.hostSuqian.login);
+    const host = (await e2e.client(DEMO_ACCOUNTS.hostSuqian.login)).api;
     const seat = (await host.enrolment.mine.query({})).items.find((i) => i.enrolment.status === "enrolled");
     if (!seat) throw new Error("the seeded host has no seat in the running cohort");
 
     const page = await e2e.phone();
-    await signIn(page, DEMO_ACCOUNTS.instructor.login);
+    await e2e.signInDemo(page, DEMO_ACCOUNTS.instructor.login);
     await page.goto(`${e2e.stack.webUrl}/teach/${seat.cohort.cohortID}`);
     const row = (who: string) => page.getByTestId("roster-row").filter({ hasText: who });
 

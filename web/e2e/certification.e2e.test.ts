@@ -1,10 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { AppRouter } from "@zhubo/functions/api/router/index";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_LEARNERS, DEMO_PASSWORD } from "../../packages/local/src/seed";
+import { DEMO_LEARNERS } from "../../packages/local/src/seed";
 import { phoneStack, shots } from "./harness";
 
 const STEP = 60_000;
@@ -21,26 +19,12 @@ const oneLessonToGo = learner("learner2@zhubo.local");
 const expiring = learner("learner1@zhubo.local");
 const revoked = learner("learner4@zhubo.local");
 
-async function signIn(page: Page, login: string) {
-  await e2e.signIn(page, login, DEMO_PASSWORD);
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-}
-
-/** A signed-in API client in the test process, the way the web app calls the API. */
-async function client(login: string) {
-  const anon = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc` })] });
-  const tokens = await anon.auth.signIn.mutate({ login, password: DEMO_PASSWORD });
-  return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc`, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })],
-  });
-}
-
 describe("certificates on a phone", () => {
   it(
     "a learner completes the last lesson, sees the certificate issued, and anyone verifies it from its link and its signed file without signing in",
     async () => {
       const page = await e2e.phone();
-      await signIn(page, oneLessonToGo.login);
+      await e2e.signInDemo(page, oneLessonToGo.login);
       await page.getByTestId("learning-item").first().getByTestId("continue-learning").click();
 
       // The learn page: the one lesson not done yet, opened and marked complete.
@@ -110,7 +94,7 @@ describe("certificates on a phone", () => {
   it(
     "a revoked certificate verifies as revoked by its code typed any way, and a made-up code finds nothing",
     async () => {
-      const { certificates } = await (await client(revoked.login)).certification.mine.query({});
+      const { certificates } = await (await e2e.client(revoked.login)).api.certification.mine.query({});
       const cert = certificates[0];
       if (!cert) throw new Error(`${revoked.login} holds no certificate`);
       expect(cert.status).toBe("revoked");
@@ -141,7 +125,7 @@ describe("certificates on a phone", () => {
     "a holder whose certificate expires within 30 days is told on the home page, and renewing without recent practice says why not",
     async () => {
       const page = await e2e.phone();
-      await signIn(page, expiring.login);
+      await e2e.signInDemo(page, expiring.login);
       const notice = page.getByTestId("certificate-notices").getByTestId("expiry-notice").first();
       expect(await notice.textContent()).toMatch(/将于 \d+ 天后到期/);
       await page.getByTestId("my-certificates").getByTestId("certificates-summary").getByText("1 张有效证书").waitFor();

@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { AppRouter } from "@zhubo/functions/api/router/index";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { freePort } from "../../packages/local/src/dynamo-local";
+import { DEMO_PASSWORD } from "../../packages/local/src/seed";
 import { repoRoot, type Stack, startStack } from "../../packages/local/src/stack";
 
 declare module "vitest" {
@@ -98,6 +101,18 @@ export function phoneStack(name: string, opts: { streaming?: boolean } = {}) {
       await form.getByLabel("手机号或邮箱").fill(login);
       await form.getByLabel("密码", { exact: true }).fill(password);
       await form.getByRole("button", { name: "登录" }).click();
+    },
+    /** Signs a seeded demo account in and waits until the app has left the sign-in page. */
+    async signInDemo(page: Page, login: string) {
+      await this.signIn(page, login, DEMO_PASSWORD);
+      await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+    },
+    /** A seeded demo account's API client in the test process, signed in the way the web app is. */
+    async client(login: string) {
+      const url = `${this.stack.apiUrl}/trpc`;
+      const tokens = await createTRPCClient<AppRouter>({ links: [httpBatchLink({ url })] }).auth.signIn.mutate({ login, password: DEMO_PASSWORD });
+      const api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })] });
+      return { api, personID: tokens.personID };
     },
   };
 }

@@ -1,35 +1,17 @@
 import { join } from "node:path";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { AppRouter } from "@zhubo/functions/api/router/index";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { push } from "../../packages/local/src/rtmp/ffmpeg";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../packages/local/src/seed";
+import { DEMO_ACCOUNTS } from "../../packages/local/src/seed";
 import { currentQuarter, QUARTER_MS } from "../src/practice/slots";
 import { phoneStack, shots } from "./harness";
 
 const e2e = phoneStack("review", { streaming: true });
 
-async function signIn(page: Page, login: string) {
-  await e2e.signIn(page, login, DEMO_PASSWORD);
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-}
-
-/** A signed-in API client in the test process, the way the web app calls the API. */
-async function client(login: string) {
-  const anon = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc` })] });
-  const tokens = await anon.auth.signIn.mutate({ login, password: DEMO_PASSWORD });
-  const api = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${e2e.stack.apiUrl}/trpc`, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })],
-  });
-  return { api, personID: tokens.personID };
-}
-
 /** Long enough for the instructor to sign in, open "live now" and see the stream play. */
 const LIVE_SECONDS = 20;
 
 /** The learner's channel answers playback: ffmpeg has connected and the first frames are in. */
-async function waitUntilStreaming(api: Awaited<ReturnType<typeof client>>["api"], cohortID: string, learnerID: string) {
+async function waitUntilStreaming(api: Awaited<ReturnType<typeof e2e.client>>["api"], cohortID: string, learnerID: string) {
   for (let i = 0; i < 50; i++) {
     const slot = (await api.practice.live.query({ cohortID })).items.find((s) => s.learnerID === learnerID);
     if (slot && (await fetch(slot.watchUrl, { method: "HEAD" })).ok) return;
@@ -40,8 +22,8 @@ async function waitUntilStreaming(api: Awaited<ReturnType<typeof client>>["api"]
 
 describe("reviewing a practice session on a phone", () => {
   it("a learner streams, the instructor watches it live, then scores it with a comment at 00:03 from the roster, and the learner reads the review", async () => {
-    const learner = await client(DEMO_ACCOUNTS.hostSuqian.login);
-    const instructor = await client(DEMO_ACCOUNTS.instructor.login);
+    const learner = await e2e.client(DEMO_ACCOUNTS.hostSuqian.login);
+    const instructor = await e2e.client(DEMO_ACCOUNTS.instructor.login);
 
     // The seeded running cohort: the learner is enrolled and the instructor teaches it.
     const mine = await learner.api.enrolment.mine.query({});
@@ -65,7 +47,7 @@ describe("reviewing a practice session on a phone", () => {
 
     // While it's live the instructor watches it from the teaching page's "live now".
     const teach = await e2e.phone();
-    await signIn(teach, DEMO_ACCOUNTS.instructor.login);
+    await e2e.signInDemo(teach, DEMO_ACCOUNTS.instructor.login);
     await waitUntilStreaming(instructor.api, cohortID, learner.personID);
     await teach.goto(`${e2e.stack.webUrl}/teach/${cohortID}`);
     const liveRow = teach.getByTestId("live-now").getByTestId("live-item").filter({ hasText: DEMO_ACCOUNTS.hostSuqian.name });
@@ -130,7 +112,7 @@ describe("reviewing a practice session on a phone", () => {
 
     // The learner sees the review on the course page: instructor, scores by name, average, the comment at 00:03.
     const learn = await e2e.phone();
-    await signIn(learn, DEMO_ACCOUNTS.hostSuqian.login);
+    await e2e.signInDemo(learn, DEMO_ACCOUNTS.hostSuqian.login);
     await learn.goto(`${e2e.stack.webUrl}/learn/${cohortID}`);
     const card = learn.getByTestId("my-reviews").getByTestId("my-review").first();
     await card.waitFor();

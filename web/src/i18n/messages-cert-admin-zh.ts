@@ -1,5 +1,3 @@
-import { NATIONAL_LEVELS } from "../certification/admin/definition-draft";
-
 /** Certification admin (ops, agency admins, the course editor, the roster); spread into `zh`, which stays the key source. */
 export const certAdminZh = {
   "certAdmin.opsCard": "认证",
@@ -35,11 +33,6 @@ export const certAdminZh = {
   "certAdmin.level": "等级",
   "certAdmin.levelN": "L{level}",
   "certAdmin.nationalLevel": "对应国家职业技能等级",
-  "certAdmin.national.5": NATIONAL_LEVELS["5"],
-  "certAdmin.national.4": NATIONAL_LEVELS["4"],
-  "certAdmin.national.3": NATIONAL_LEVELS["3"],
-  "certAdmin.national.2": NATIONAL_LEVELS["2"],
-  "certAdmin.national.1": NATIONAL_LEVELS["1"],
   "certAdmin.requirements": "获证要求",
   "certAdmin.requirementsHint": "学员在课程里全部达到后，证书自动签发；填 0 表示不要求。",
   "certAdmin.lessonsPercent": "完成课时（%）",

@@ -34,7 +34,7 @@ export function DefinitionCard(props: { definition: CertDefinition; children?: J
         </div>
         <DefinitionStatusBadge status={d().status} />
       </div>
-      <p class="meta">{t(`certAdmin.national.${d().nationalLevel}`)}</p>
+      <p class="meta">{t(`certs.national.${d().nationalLevel}`)}</p>
       <p class="org-desc">{d().description}</p>
       <div>
         <p class="field-label">{t("certAdmin.requirements")}</p>

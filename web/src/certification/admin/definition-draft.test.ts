@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CertDefinition } from "../../api/types";
 import { translate } from "../../i18n/translate";
-import { normaliseCode } from "./code";
 import {
   checkDefinition,
   type DefinitionDraft,
@@ -138,20 +137,5 @@ describe("requirements in words", () => {
     ]);
     expect(gaps.map((g) => gapText(g, zh))).toEqual(["课时完成 80%，需要 100%", "还没有讲师评分，均分需要 2.50", "单项最低 1 分，需要 2 分"]);
     expect(gapText({ requirement: "rubricAverage", need: 250, have: 225 }, en)).toBe("Rubric average 2.25, needs 2.50");
-  });
-});
-
-describe("certificate codes as typed", () => {
-  const code = "0ABCDEFGHJKMNPQRSTVWXYZ123";
-  it("accepts the grouped form, spaces, lower case and look-alike letters", () => {
-    expect(normaliseCode("0ABC-DEFG-HJKM-NPQR-STVW-XYZ1-23")).toBe(code);
-    expect(normaliseCode(" 0abc defg hjkm npqr stvw xyz1 23 ")).toBe(code);
-    expect(normaliseCode("oabcdefghjkmnpqrstvwxyzi23")).toBe(code);
-  });
-  it("refuses what can't be a code", () => {
-    expect(normaliseCode("")).toBeUndefined();
-    expect(normaliseCode("8ABCDEFGHJKMNPQRSTVWXYZ123")).toBeUndefined();
-    expect(normaliseCode("0ABCDEFGHJKMNPQRSTVWXYZ12")).toBeUndefined();
-    expect(normaliseCode("0ABCDEFGHJKMNPQRSTVWXYZ12U")).toBeUndefined();
   });
 });

@@ -4,17 +4,7 @@ import { toInt } from "../../training/rubric";
 
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
 
-/**
- * National Internet Marketer (互联网营销师) levels, livestream-sales track, as packages/core
- * certification/credential.ts names them (the web app may not import core at run time). 5 is the entry level.
- */
-export const NATIONAL_LEVELS = {
-  "5": "互联网营销师（直播销售员）五级 / 初级工",
-  "4": "互联网营销师（直播销售员）四级 / 中级工",
-  "3": "互联网营销师（直播销售员）三级 / 高级工",
-  "2": "互联网营销师（直播销售员）二级 / 技师",
-  "1": "互联网营销师（直播销售员）一级 / 高级技师",
-} as const satisfies Record<NationalLevel, string>;
+/** National Internet Marketer (互联网营销师) levels, entry level (5) first; their names are the `certs.national.*` messages. */
 export const nationalLevels = ["5", "4", "3", "2", "1"] as const satisfies readonly NationalLevel[];
 export const allNationalLevelsListed: Exhaustive<NationalLevel, (typeof nationalLevels)[number]> = true;
 

@@ -116,7 +116,7 @@ export function DefinitionForm(props: { ownerID: string; definition?: CertDefini
         setValue={(v) => setDraft("nationalLevel", v as NationalLevel)}
         testid="cert-national-level"
       >
-        <For each={nationalLevels}>{(l) => <option value={l}>{t(`certAdmin.national.${l}`)}</option>}</For>
+        <For each={nationalLevels}>{(l) => <option value={l}>{t(`certs.national.${l}`)}</option>}</For>
       </SelectField>
       <fieldset class="choice-group">
         <legend class="field-label">{t("certAdmin.requirements")}</legend>

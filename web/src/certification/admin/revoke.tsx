@@ -2,13 +2,13 @@ import { createSignal, For, Show } from "solid-js";
 import { api } from "../../api/client";
 import { toApiError } from "../../api/errors";
 import type { FoundCertificate } from "../../api/types";
+import { normaliseCode } from "../../certificate/code";
 import { TextAreaField, TextField } from "../../components/field";
 import { createForm } from "../../components/form";
 import { notify, notifyError } from "../../components/toast";
 import { Card, FormError } from "../../components/ui";
 import { date, t } from "../../i18n";
 import { categoryName } from "../../i18n/names";
-import { normaliseCode } from "./code";
 
 type Status = FoundCertificate["status"];
 const badge: Record<Status, string> = { active: "badge-active", expired: "badge-muted", revoked: "badge-rejected" };
@@ -83,7 +83,7 @@ export function CertificateFacts(props: { certificate: FoundCertificate }) {
         </div>
         <CertificateStatusBadge status={c().status} />
       </div>
-      <p class="meta">{t(`certAdmin.national.${c().nationalLevel}`)}</p>
+      <p class="meta">{t(`certs.national.${c().nationalLevel}`)}</p>
       <dl class="facts">
         <For each={facts()}>
           {(f) => (
