@@ -1,6 +1,7 @@
 import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
 import { Catalogue } from "@zhubo/core/catalogue";
+import type { CredentialFacts } from "@zhubo/core/certification/credential";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
 import { Membership } from "@zhubo/core/membership";
@@ -109,4 +110,23 @@ export async function people(n: number, name = "学员") {
       return actorOf({ personID: person.personID, memberships: [] });
     }),
   );
+}
+
+/** What a certificate credential states, for the credential's own tests. */
+export function credentialFacts(): CredentialFacts {
+  return {
+    code: "0ABCDEFGHJKMNPQRSTVWXYZ123",
+    holderID: "prs_01JDQ0000000000000000000AA",
+    holderName: "周小雨",
+    definitionID: "cdf_01JDQ0000000000000000000BB",
+    name: "地方特产带货主播（初级）",
+    description: "能独立完成一场地方特产直播。",
+    category: "local_speciality",
+    level: 1,
+    nationalLevel: "5",
+    criteria: "Completed 100% of the lessons; practised live for 240 minutes in 4 sessions",
+    creator: { id: "urn:zhubo:agency:agy_01JDQ0000000000000000000CC", name: "苏州星播直播电商学院" },
+    issuedAt: "2026-11-25T08:00:00.000Z",
+    expiresAt: "2027-11-25T08:00:00.000Z",
+  };
 }

@@ -1,23 +1,10 @@
 import { Certification } from "@zhubo/core/certification";
 import * as Credential from "@zhubo/core/certification/credential";
 import { describe, expect, it } from "vitest";
+import { credentialFacts } from "../../core/test/factory.js";
 import { verifyCredential } from "./verify-credential.js";
 
-const facts: Credential.CredentialFacts = {
-  code: "0ABCDEFGHJKMNPQRSTVWXYZ123",
-  holderID: "prs_01JDQ0000000000000000000AA",
-  holderName: "周小雨",
-  definitionID: "cdf_01JDQ0000000000000000000BB",
-  name: "地方特产带货主播（初级）",
-  description: "能独立完成一场地方特产直播。",
-  category: "local_speciality",
-  level: 1,
-  nationalLevel: "5",
-  criteria: "All lessons; 240 minutes live in 4 sessions",
-  creator: { id: "urn:zhubo:issuer:platform", name: "主播 zhubo" },
-  issuedAt: "2026-11-25T08:00:00.000Z",
-  expiresAt: "2027-11-25T08:00:00.000Z",
-};
+const facts = credentialFacts();
 
 describe("pnpm verify-credential (offline)", () => {
   it("accepts a credential the platform signed, with the platform's published JWKS", async () => {

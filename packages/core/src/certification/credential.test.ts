@@ -4,7 +4,8 @@ import Ajv2019 from "ajv/dist/2019.js";
 import addFormats from "ajv-formats";
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build, type CredentialFacts, check, generateSigningJwk, jwks, resetKeys, sign } from "./credential.js";
+import { credentialFacts } from "../../test/factory.js";
+import { build, check, generateSigningJwk, jwks, resetKeys, sign } from "./credential.js";
 
 /** Official reference files, copied from shared/reference/openbadges (fixtures/SOURCES.md). */
 const reference = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)), "utf8"));
@@ -16,21 +17,7 @@ function validator() {
   return ajv.compile(reference("ob_v3p0_achievementcredential_schema.json"));
 }
 
-const facts: CredentialFacts = {
-  code: "0ABCDEFGHJKMNPQRSTVWXYZ123",
-  holderID: "prs_01JDQ0000000000000000000AA",
-  holderName: "周小雨",
-  definitionID: "cdf_01JDQ0000000000000000000BB",
-  name: "地方特产带货主播（初级）",
-  description: "能独立完成一场地方特产直播。",
-  category: "local_speciality",
-  level: 1,
-  nationalLevel: "5",
-  criteria: "Completed 100% of the lessons; practised live for 240 minutes in 4 sessions",
-  creator: { id: "urn:zhubo:agency:agy_01JDQ0000000000000000000CC", name: "苏州星播直播电商学院" },
-  issuedAt: "2026-11-25T08:00:00.000Z",
-  expiresAt: "2027-11-25T08:00:00.000Z",
-};
+const facts = credentialFacts();
 
 beforeAll(async () => {
   process.env.CREDENTIAL_PRIVATE_JWK = await generateSigningJwk();

@@ -1,10 +1,8 @@
 import { createSignal, For, type JSX, Show } from "solid-js";
 import { api } from "../../api/client";
 import type { CertDefinition, CertDefinitionStatus } from "../../api/types";
-import { TextField } from "../../components/field";
-import { createForm } from "../../components/form";
-import { notify } from "../../components/toast";
-import { Card, FormError } from "../../components/ui";
+import { DecisionForm } from "../../components/decision";
+import { Card } from "../../components/ui";
 import { date, t } from "../../i18n";
 import { categoryName } from "../../i18n/names";
 import { DefinitionForm } from "./definition-form";
@@ -102,36 +100,16 @@ export function DefinitionItem(props: { definition: CertDefinition; editable: bo
 
 /** Ops approve or reject a proposal, with an optional note the agency will see. */
 export function DefinitionDecision(props: { definition: CertDefinition; onDecided: (d: CertDefinition) => void }) {
-  const [note, setNote] = createSignal("");
-  const [pressed, setPressed] = createSignal<"approve" | "reject" | null>(null);
-  const form = createForm(["note"] as const);
-
-  const decide = (verdict: "approve" | "reject") => {
-    setPressed(verdict);
-    return form.run(
-      () => ({}),
-      async () => {
-        const input = { definitionID: props.definition.definitionID, note: note().trim() || undefined };
-        const next = verdict === "approve" ? await api.certification.approve.mutate(input) : await api.certification.reject.mutate(input);
-        const name = props.definition.name;
-        notify(() => t(verdict === "approve" ? "certAdmin.approved" : "certAdmin.rejected", { name }));
-        props.onDecided(next);
-      },
-    );
-  };
-
   return (
-    <form ref={form.ref} class="decision" novalidate onSubmit={(e) => e.preventDefault()} data-testid="cert-decision">
-      <FormError message={form.formError()} />
-      <TextField label={t("ops.note")} form={form} name="note" value={note} setValue={setNote} maxLength={500} data-testid="cert-note" />
-      <div class="button-row decision-actions">
-        <button type="button" class="btn btn-primary" data-testid="cert-approve" disabled={form.submitting()} onClick={() => decide("approve")}>
-          {form.submitting() && pressed() === "approve" ? t("common.loading") : t("ops.approve")}
-        </button>
-        <button type="button" class="btn btn-danger-outline" data-testid="cert-reject" disabled={form.submitting()} onClick={() => decide("reject")}>
-          {form.submitting() && pressed() === "reject" ? t("common.loading") : t("ops.reject")}
-        </button>
-      </div>
-    </form>
+    <DecisionForm
+      name={props.definition.name}
+      decide={(verdict, note) => {
+        const input = { definitionID: props.definition.definitionID, note };
+        return verdict === "approve" ? api.certification.approve.mutate(input) : api.certification.reject.mutate(input);
+      }}
+      onDecided={props.onDecided}
+      toast={{ approve: "certAdmin.approved", reject: "certAdmin.rejected" }}
+      testidPrefix="cert-"
+    />
   );
 }
