@@ -1,4 +1,4 @@
-import { Certification } from "@zhubo/core/certification";
+import { Market } from "@zhubo/core/market";
 import { Practice } from "@zhubo/core/practice";
 
 /**
@@ -10,7 +10,7 @@ import { Practice } from "@zhubo/core/practice";
  * stream key, but nothing else from the event (nor any error's payload) is ever logged.
  */
 // Practice credited here can complete a learner's evidence: certificates issue from this Lambda too.
-Certification.wire();
+Market.wire();
 
 export async function handler(event: unknown): Promise<void> {
   const fields = describe(event);

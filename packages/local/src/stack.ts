@@ -7,6 +7,7 @@ import { Auth } from "@zhubo/core/auth";
 import { Certification } from "@zhubo/core/certification";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
+import { Market } from "@zhubo/core/market";
 import { Practice } from "@zhubo/core/practice";
 import type { IvsEvent } from "@zhubo/core/practice/events";
 import { Stream } from "@zhubo/core/stream";
@@ -107,7 +108,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     Auth.resetKeys();
     Certification.resetKeys();
     // Practice streamed to the local ingest credits evidence before any API router has loaded.
-    Certification.wire();
+    Market.wire();
     const client = await Dynamo.createClient({ endpoint });
     Dynamo.useClient(client);
     for (const line of await ensureTable(client, Dynamo.table())) log(line);

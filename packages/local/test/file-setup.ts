@@ -4,6 +4,7 @@ import { Certification } from "@zhubo/core/certification";
 import { Clock } from "@zhubo/core/clock";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
+import { Market } from "@zhubo/core/market";
 import { afterAll, beforeAll, inject } from "vitest";
 
 /** Every test file gets its own table on the shared DynamoDB Local and its own signing key. */
@@ -13,7 +14,7 @@ process.env.TABLE_NAME = table;
 process.env.JWT_PRIVATE_JWK ??= await Auth.generateSigningJwk();
 process.env.CREDENTIAL_PRIVATE_JWK ??= await Certification.generateSigningJwk();
 // Certificates issue as evidence changes, as in the API and the event handlers.
-Certification.wire();
+Market.wire();
 const client = await Dynamo.createClient();
 Dynamo.useClient(client);
 

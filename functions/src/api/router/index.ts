@@ -15,6 +15,7 @@ export const appRouter = router({
   enrolment: lazy(() => import("./course.js").then((m) => m.enrolmentRouter)),
   practice: lazy(() => import("./practice.js").then((m) => m.practiceRouter)),
   certification: lazy(() => import("./certification.js").then((m) => m.certificationRouter)),
+  market: lazy(() => import("./market.js").then((m) => m.marketRouter)),
 });
 
 export type AppRouter = typeof appRouter;

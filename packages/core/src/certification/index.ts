@@ -170,7 +170,10 @@ async function issue(t: Target, issuedBy: string): Promise<{ certificate: Certif
     Dynamo.commit(certificates.create(certificate)),
     Dynamo.commit(codes.create({ code: certificate.code, holderID: certificate.holderID, certificateID: certificate.certificateID })),
   ]);
-  if (rejected === -1) return { certificate, created: true };
+  if (rejected === -1) {
+    await changed(certificate.holderID);
+    return { certificate, created: true };
+  }
   const winner = rejected === 0 ? await held(certificate.holderID, d.definitionID) : undefined;
   if (!winner) throw new Error(`certificate issue for ${certificate.holderID}/${d.definitionID} failed on item ${rejected}`);
   return { certificate: winner, created: false };
@@ -185,6 +188,7 @@ async function extend(c: Certificate, expiresAt: string): Promise<Certificate> {
     .where((a, op) => `${op.eq(a.expiresAt, c.expiresAt)} AND ${op.notExists(a.revokedAt)}`)
     .go()
     .catch(() => undefined);
+  await changed(c.holderID);
   return (await read(c.holderID, c.certificateID)) ?? c;
 }
 
@@ -214,6 +218,20 @@ export async function evaluate(cohort: string, learner: string): Promise<Certifi
   }
   if (!eligible(t.definition.requirements, evidenceOf(t.enrolment))) return undefined;
   return (await issue(t, "auto")).certificate;
+}
+
+type ChangeListener = (holderID: string) => Promise<unknown>;
+const changeListeners = new Set<ChangeListener>();
+
+/** Called after a holder's certificates change (issued, renewed, revoked): matching re-lists the host. */
+export function onChange(listener: ChangeListener): void {
+  changeListeners.add(listener);
+}
+
+async function changed(holderID: string): Promise<void> {
+  for (const listener of changeListeners) {
+    await listener(holderID).catch((e: unknown) => console.error(`certificate listener failed for ${holderID}:`, e));
+  }
 }
 
 let wired = false;
@@ -330,6 +348,7 @@ export const revoke = fn(
       if (isConditionFailure(e)) throw conflict("certificate.already_revoked", "This certificate is already revoked");
       throw e;
     }
+    await changed(c.holderID);
     return holderView({ ...c, revokedAt, revokedBy, revokeReason: input.reason });
   },
 );

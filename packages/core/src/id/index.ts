@@ -19,6 +19,8 @@ export const prefixes = {
   lease: "lse",
   definition: "cdf",
   certificate: "cer",
+  gig: "gig",
+  booking: "bkg",
 } as const;
 
 export type Prefix = keyof typeof prefixes;

@@ -1,0 +1,410 @@
+import { z } from "zod/mini";
+import { Actor } from "../actor/index.js";
+import { Certification } from "../certification/index.js";
+import { Clock } from "../clock/index.js";
+import { Dynamo } from "../dynamo/index.js";
+import { conflict, isConditionFailure, notFound } from "../error/index.js";
+import { Cursor, fn } from "../fn/index.js";
+import { Id } from "../id/index.js";
+import { Tenant } from "../tenant/index.js";
+import { bookingEntity, hostBlockEntity, offerEntity } from "./entity.js";
+import { facts, type Gig, gigID, load as loadGig } from "./gig.js";
+import { hostID, load as loadCard, refresh } from "./host.js";
+
+/** The money terms of an offer and of a booking's contract (fen and basis points; never floats). */
+export const TermsSchema = z.object({
+  slotFeeFen: z.int().check(z.minimum(0, "Not negative"), z.maximum(100_000_000, "At most ¥1,000,000")),
+  commissionBps: z.int().check(z.minimum(0, "Not negative"), z.maximum(10_000, "At most 100%")),
+  /** Higher commission above GMV thresholds, ascending. */
+  tiers: z
+    .array(
+      z.object({
+        aboveFen: z.int().check(z.minimum(1, "Above ¥0.01")),
+        commissionBps: z.int().check(z.minimum(0, "Not negative"), z.maximum(10_000, "At most 100%")),
+      }),
+    )
+    .check(
+      z.maxLength(5, "At most 5 tiers"),
+      z.refine((t) => t.every((x, i) => i === 0 || x.aboveFen > (t[i - 1] as { aboveFen: number }).aboveFen), "Tiers go up"),
+    ),
+});
+export type Terms = z.output<typeof TermsSchema>;
+
+export interface Offer {
+  gigID: string;
+  hostID: string;
+  brandID: string;
+  hostName: string;
+  gigTitle: string;
+  startsAt: string;
+  endsAt: string;
+  startedBy: "brand" | "host";
+  terms: Terms;
+  termsBy: "brand" | "host";
+  history: { by: "brand" | "host"; terms: Terms; at: string; note?: string }[];
+  status: "open" | "accepted" | "declined" | "withdrawn";
+  bookingID?: string;
+  round: number;
+  updatedAt: string;
+}
+
+export interface Contract {
+  version: number;
+  terms: Terms;
+  acceptedAt: string;
+}
+
+export interface Booking {
+  bookingID: string;
+  gigID: string;
+  brandID: string;
+  hostID: string;
+  brandName: string;
+  hostName: string;
+  title: string;
+  mode: string;
+  city?: string;
+  venue?: string;
+  startsAt: string;
+  endsAt: string;
+  contracts: Contract[];
+  proposal?: { terms: Terms; by: "brand" | "host"; at: string };
+  status: "booked" | "cancelled" | "completed" | "no_show";
+  cancelledBy?: string;
+  cancelReason?: string;
+  hostReview?: Review;
+  brandReview?: Review;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Review {
+  stars: number;
+  comment: string;
+  at: string;
+}
+
+const BLOCK_MS = 15 * 60_000;
+/** Either side may cancel up to this long before the session starts. */
+export const CANCEL_CUTOFF_HOURS = 24;
+const note = z.optional(z.string().check(z.trim(), z.maxLength(500, "At most 500 characters")));
+
+/** 15-minute blocks covering [start, end): the host's calendar locks. */
+function blocks(startMs: number, endMs: number): string[] {
+  const out: string[] = [];
+  for (let t = Math.floor(startMs / BLOCK_MS) * BLOCK_MS; t < endMs; t += BLOCK_MS) out.push(new Date(t).toISOString());
+  return out;
+}
+
+async function readOffer(gig: string, host: string): Promise<Offer | undefined> {
+  const found = await (await offerEntity()).get({ gigID: gig, hostID: host }).go();
+  return (found.data as Offer | null) ?? undefined;
+}
+
+async function readBooking(id: string): Promise<Booking | undefined> {
+  const found = await (await bookingEntity()).get({ bookingID: id }).go();
+  return (found.data as Booking | null) ?? undefined;
+}
+
+/** Which side the actor is on for this offer or booking; NOT_FOUND for anyone else (other brands included). */
+function sideOf(x: { brandID: string; hostID: string }, code: string): "brand" | "host" {
+  const actor = Actor.person();
+  if (actor.personID === x.hostID) return "host";
+  if (Tenant.canSee({ kind: "brand", id: x.brandID })) return "brand";
+  throw notFound(code);
+}
+
+/** A host may take a gig only with every required certification active at the session's time. */
+async function assertCertified(g: Gig, host: string): Promise<void> {
+  const f = facts(g);
+  const active = await Certification.activeOf(host, f.startsAt);
+  const missing = g.requiredCertifications.filter((id) => !active.some((c) => c.definitionID === id && Date.parse(c.expiresAt) >= f.endsAt));
+  if (missing.length)
+    throw conflict("gig.certification_required", "This gig needs a certification that isn't active for the session", { certifications: missing.join(",") });
+}
+
+async function openGig(id: string): Promise<Gig> {
+  const g = await loadGig(id);
+  if (!g) throw notFound("gig.not_found");
+  if (g.status !== "open" || Date.parse(g.startsAt) <= Clock.now()) throw conflict("gig.closed", "This gig is no longer open");
+  return g;
+}
+
+async function start(g: Gig, host: string, by: "brand" | "host", terms: Terms, text?: string): Promise<Offer> {
+  const card = await loadCard(host);
+  if (!card) throw notFound("host.not_found");
+  await assertCertified(g, host);
+  const now = Clock.iso();
+  const f = facts(g);
+  const offer: Offer = {
+    gigID: g.gigID,
+    hostID: host,
+    brandID: g.brandID,
+    hostName: card.displayName,
+    gigTitle: g.title,
+    startsAt: g.startsAt,
+    endsAt: new Date(f.endsAt).toISOString(),
+    startedBy: by,
+    terms,
+    termsBy: by,
+    history: [{ by, terms, at: now, ...(text ? { note: text } : {}) }],
+    status: "open",
+    round: 1,
+    updatedAt: now,
+  };
+  try {
+    await (await offerEntity()).create(offer).go();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict("offer.exists", "There is already an offer between this gig and host");
+    throw e;
+  }
+  return offer;
+}
+
+const OfferInput = { gigID, terms: TermsSchema, note };
+
+/** A brand member invites a host to a gig with terms. */
+export const invite = fn(z.object({ ...OfferInput, hostID }), async (input) => {
+  const g = await openGig(input.gigID);
+  Tenant.assert("gig.not_found", { kind: "brand", id: g.brandID });
+  return start(g, input.hostID, "brand", input.terms, input.note);
+});
+
+/** A host applies to an open gig with their terms. */
+export const apply = fn(z.object(OfferInput), async (input) => {
+  const g = await openGig(input.gigID);
+  return start(g, Actor.person().personID, "host", input.terms, input.note);
+});
+
+const OfferRef = z.object({ gigID, hostID, round: z.int().check(z.minimum(1)) });
+
+async function turn(input: z.output<typeof OfferRef>): Promise<{ offer: Offer; side: "brand" | "host" }> {
+  const offer = await readOffer(input.gigID, input.hostID);
+  if (!offer) throw notFound("offer.not_found");
+  const side = sideOf(offer, "offer.not_found");
+  if (offer.status !== "open") throw conflict("offer.closed", `This offer is ${offer.status}`);
+  if (offer.round !== input.round) throw conflict("offer.changed", "The offer changed meanwhile. Reload to see the latest terms.");
+  return { offer, side };
+}
+
+async function write(offer: Offer, next: Partial<Offer>): Promise<Offer> {
+  const updated = { ...offer, ...next, updatedAt: Clock.iso() };
+  try {
+    await (await offerEntity())
+      .put(updated)
+      .where((a, op) => `${op.eq(a.round, offer.round)} AND ${op.eq(a.status, "open")}`)
+      .go();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict("offer.changed", "The offer changed meanwhile. Reload to see the latest terms.");
+    throw e;
+  }
+  return updated;
+}
+
+/** The side that didn't set the current terms answers with its own. */
+export const counter = fn(z.object({ gigID, hostID, round: z.int(), terms: TermsSchema, note }), async (input) => {
+  const { offer, side } = await turn(input);
+  if (offer.termsBy === side) throw conflict("offer.your_terms", "These are your terms: wait for the other side's answer");
+  return write(offer, {
+    terms: input.terms,
+    termsBy: side,
+    round: offer.round + 1,
+    history: [...offer.history, { by: side, terms: input.terms, at: Clock.iso(), ...(input.note ? { note: input.note } : {}) }],
+  });
+});
+
+export const decline = fn(z.object({ gigID, hostID, round: z.int(), note }), async (input) => {
+  const { offer, side } = await turn(input);
+  return write(offer, { status: offer.termsBy === side ? "withdrawn" : "declined", round: offer.round + 1 });
+});
+
+/**
+ * The side that didn't set the current terms accepts them: in one transaction the offer closes,
+ * the booking is written with the terms as contract version 1, and the host's 15-minute blocks
+ * for the session are taken — so a host is never booked twice for overlapping times, however
+ * many accepts race.
+ */
+export const accept = fn(OfferRef, async (input) => {
+  const { offer, side } = await turn(input);
+  if (offer.termsBy === side) throw conflict("offer.your_terms", "These are your terms: the other side accepts them");
+  const g = await openGig(offer.gigID);
+  await assertCertified(g, offer.hostID);
+  const now = Clock.iso();
+  const booking: Booking = {
+    bookingID: Id.create("booking"),
+    gigID: g.gigID,
+    brandID: g.brandID,
+    hostID: offer.hostID,
+    brandName: g.brandName,
+    hostName: offer.hostName,
+    title: g.title,
+    mode: g.mode,
+    city: g.city,
+    venue: g.venue,
+    startsAt: offer.startsAt,
+    endsAt: offer.endsAt,
+    contracts: [{ version: 1, terms: offer.terms, acceptedAt: now }],
+    status: "booked",
+    createdAt: now,
+    updatedAt: now,
+  };
+  const [offers, bookings, locks] = await Promise.all([offerEntity(), bookingEntity(), hostBlockEntity()]);
+  const rejected = await Dynamo.transact(offers, [
+    Dynamo.commit(
+      offers
+        .put({ ...offer, status: "accepted", bookingID: booking.bookingID, round: offer.round + 1, updatedAt: now })
+        .where((a, op) => `${op.eq(a.round, offer.round)} AND ${op.eq(a.status, "open")}`),
+    ),
+    Dynamo.commit(bookings.create(booking)),
+    ...blocks(Date.parse(booking.startsAt), Date.parse(booking.endsAt)).map((block) =>
+      Dynamo.commit(locks.create({ hostID: booking.hostID, block, bookingID: booking.bookingID })),
+    ),
+  ]);
+  if (rejected === 0) throw conflict("offer.changed", "The offer changed meanwhile. Reload to see the latest terms.");
+  if (rejected >= 2) throw conflict("host.double_booked", "The host is already booked for part of that time");
+  if (rejected !== -1) throw new Error(`accept failed on item ${rejected}`);
+  return booking;
+});
+
+export const offersOfGig = fn(z.object({ gigID }), async (input) => {
+  const g = await loadGig(input.gigID);
+  if (!g || !Tenant.canSee({ kind: "brand", id: g.brandID })) throw notFound("gig.not_found");
+  const found = await (await offerEntity()).query.byGig({ gigID: input.gigID }).go({ pages: "all" });
+  return { items: found.data as Offer[] };
+});
+
+export const myOffers = fn(z.object({ cursor: Cursor }), async ({ cursor }) => {
+  const page = await (await offerEntity()).query.ofHost({ hostID: Actor.person().personID }).go({ cursor: cursor ?? null, limit: 50, order: "desc" });
+  return { items: page.data as Offer[], cursor: page.cursor };
+});
+
+const BookingRef = z.object({ bookingID: Id.schema("booking", "booking") });
+
+/** A booking, for its host and its brand only. */
+export const booking = fn(BookingRef, async ({ bookingID }) => {
+  const b = await readBooking(bookingID);
+  if (!b) throw notFound("booking.not_found");
+  sideOf(b, "booking.not_found");
+  return b;
+});
+
+/** Bookings of the signed-in host, or of a brand the actor is a member of, from a date on (calendar). */
+export const bookings = fn(
+  z.object({
+    brandID: z.optional(Id.schema("brand", "brand")),
+    from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "A date like 2026-12-01")),
+    cursor: Cursor,
+  }),
+  async ({ brandID, from, cursor }) => {
+    const entity = await bookingEntity();
+    const since = new Date(Date.parse(`${from}T00:00:00+08:00`)).toISOString();
+    if (brandID) {
+      Tenant.assert("brand.not_found", { kind: "brand", id: brandID });
+      const page = await entity.query
+        .ofBrand({ brandID })
+        .gte({ startsAt: since })
+        .go({ cursor: cursor ?? null, limit: 50 });
+      return { items: page.data as Booking[], cursor: page.cursor };
+    }
+    const page = await entity.query
+      .ofHost({ hostID: Actor.person().personID })
+      .gte({ startsAt: since })
+      .go({ cursor: cursor ?? null, limit: 50 });
+    return { items: page.data as Booking[], cursor: page.cursor };
+  },
+);
+
+async function change(b: Booking, next: Partial<Booking>, condition: "booked" | "any" = "booked"): Promise<Booking> {
+  const updated = { ...b, ...next, updatedAt: Clock.iso() };
+  try {
+    await (await bookingEntity())
+      .put(updated)
+      .where((a, op) => (condition === "booked" ? `${op.eq(a.status, "booked")} AND ${op.eq(a.updatedAt, b.updatedAt)}` : op.eq(a.updatedAt, b.updatedAt)))
+      .go();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict("booking.changed", "The booking changed meanwhile. Reload and try again.");
+    throw e;
+  }
+  return updated;
+}
+
+/** Either side cancels with a reason, up to the cut-off; the host's time is free again. */
+export const cancel = fn(
+  z.object({
+    bookingID: Id.schema("booking", "booking"),
+    reason: z.string().check(z.trim(), z.minLength(5, "Say why, in at least 5 characters"), z.maxLength(500)),
+  }),
+  async ({ bookingID, reason }) => {
+    const b = await readBooking(bookingID);
+    if (!b) throw notFound("booking.not_found");
+    const side = sideOf(b, "booking.not_found");
+    if (b.status !== "booked") throw conflict("booking.not_booked", `This booking is ${b.status}`);
+    if (Date.parse(b.startsAt) - Clock.now() < CANCEL_CUTOFF_HOURS * 3_600_000) {
+      throw conflict("booking.too_late", `Bookings can be cancelled up to ${CANCEL_CUTOFF_HOURS} hours before the session`);
+    }
+    const next = await change(b, { status: "cancelled", cancelledBy: side, cancelReason: reason });
+    const locks = await hostBlockEntity();
+    await Promise.all(blocks(Date.parse(b.startsAt), Date.parse(b.endsAt)).map((block) => locks.delete({ hostID: b.hostID, block }).go()));
+    return next;
+  },
+);
+
+/** Terms never change in place: either side proposes new terms; the other accepting makes the next contract version. */
+export const proposeTerms = fn(z.object({ bookingID: Id.schema("booking", "booking"), terms: TermsSchema }), async ({ bookingID, terms }) => {
+  const b = await readBooking(bookingID);
+  if (!b) throw notFound("booking.not_found");
+  const side = sideOf(b, "booking.not_found");
+  if (b.status !== "booked") throw conflict("booking.not_booked", `This booking is ${b.status}`);
+  return change(b, { proposal: { terms, by: side, at: Clock.iso() } });
+});
+
+export const acceptTerms = fn(z.object({ bookingID: Id.schema("booking", "booking"), version: z.int() }), async ({ bookingID, version }) => {
+  const b = await readBooking(bookingID);
+  if (!b) throw notFound("booking.not_found");
+  const side = sideOf(b, "booking.not_found");
+  if (!b.proposal) throw conflict("booking.no_proposal", "There are no new terms to accept");
+  if (b.proposal.by === side) throw conflict("booking.your_terms", "These are your terms: the other side accepts them");
+  const current = b.contracts.at(-1) as Contract;
+  if (current.version !== version) throw conflict("booking.changed", "The booking changed meanwhile. Reload and try again.");
+  return change(b, { contracts: [...b.contracts, { version: version + 1, terms: b.proposal.terms, acceptedAt: Clock.iso() }], proposal: undefined });
+});
+
+/** The brand records that the host didn't show up (after the start). */
+export const noShow = fn(BookingRef, async ({ bookingID }) => {
+  const b = await readBooking(bookingID);
+  if (!b) throw notFound("booking.not_found");
+  if (sideOf(b, "booking.not_found") !== "brand") throw conflict("booking.brand_only", "Only the brand records a no-show");
+  if (b.status !== "booked" || Date.parse(b.startsAt) > Clock.now()) throw conflict("booking.not_started", "A no-show is recorded after the start");
+  const next = await change(b, { status: "no_show" });
+  await refresh(b.hostID, (c) => ({ sessions: c.sessions + 1, noShows: c.noShows + 1 }));
+  return next;
+});
+
+/** After the session, each side reviews the other once (1–5 stars and a comment). */
+export const review = fn(
+  z.object({
+    bookingID: Id.schema("booking", "booking"),
+    stars: z.int().check(z.minimum(1, "1 to 5 stars"), z.maximum(5, "1 to 5 stars")),
+    comment: z.string().check(z.trim(), z.maxLength(1000, "At most 1000 characters")),
+  }),
+  async ({ bookingID, stars, comment }) => {
+    const b = await readBooking(bookingID);
+    if (!b) throw notFound("booking.not_found");
+    const side = sideOf(b, "booking.not_found");
+    if (b.status === "cancelled" || Date.parse(b.endsAt) > Clock.now()) throw conflict("booking.not_over", "Reviews open when the session is over");
+    const field = side === "brand" ? "brandReview" : "hostReview";
+    if (b[field]) throw conflict("booking.reviewed", "You have already reviewed this session");
+    const next = await change(b, { [field]: { stars, comment, at: Clock.iso() }, status: b.status === "booked" ? "completed" : b.status }, "any");
+    // The brand's review is the host's track record: rating, and a session that happened.
+    if (side === "brand") {
+      await refresh(b.hostID, (c) => ({
+        ratingSum: c.ratingSum + stars,
+        ratingCount: c.ratingCount + 1,
+        sessions: c.sessions + (b.status === "booked" ? 1 : 0),
+      }));
+    }
+    return next;
+  },
+);
+
+export const loadBooking = readBooking;

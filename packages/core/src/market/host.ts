@@ -1,0 +1,152 @@
+import { z } from "zod/mini";
+import { Actor } from "../actor/index.js";
+import { Certification } from "../certification/index.js";
+import { Clock } from "../clock/index.js";
+import { Dynamo } from "../dynamo/index.js";
+import { conflict, isConditionFailure, notFound } from "../error/index.js";
+import { fn, invalid } from "../fn/index.js";
+import { Id } from "../id/index.js";
+import { Org } from "../org/index.js";
+import { Person } from "../person/index.js";
+import { hostCardEntity, listingEntity } from "./entity.js";
+import { ExceptionsSchema, type HostFacts, languages, standing, WeeklySchema } from "./rules.js";
+
+export interface HostCard extends HostFacts {
+  displayName: string;
+  headline?: string;
+  clips: { cohortID: string; streamId: string; title: string }[];
+  listed: { facet: string; scope: string; order: string }[];
+  version: number;
+  updatedAt: string;
+}
+
+export const hostID = Id.schema("host", "person");
+export const ANY_CITY = "any";
+
+export const CardSchema = z.object({
+  city: z.enum(Person.cities),
+  categories: z.array(z.enum(Org.categories)).check(z.minLength(1, "Pick at least one category"), z.maxLength(7)),
+  languages: z.array(z.enum(languages)).check(z.minLength(1, "Pick at least one language"), z.maxLength(6)),
+  headline: z.optional(z.string().check(z.trim(), z.maxLength(200, "At most 200 characters"))),
+  slotFeePerHourFen: z.int().check(z.minimum(0, "Not negative"), z.maximum(10_000_000, "At most ¥100,000 an hour")),
+  minCommissionBps: z.int().check(z.minimum(0, "Not negative"), z.maximum(10_000, "At most 100%")),
+  weekly: WeeklySchema,
+  exceptions: ExceptionsSchema,
+  clips: z
+    .array(
+      z.object({ cohortID: Id.schema("cohort", "cohort"), streamId: z.string().check(z.maxLength(80)), title: z.string().check(z.trim(), z.maxLength(80)) }),
+    )
+    .check(z.maxLength(6, "At most 6 clips")),
+  /** The version the editor loaded (0 for a new card). */
+  version: z.int().check(z.minimum(0)),
+});
+
+const pad = (n: number) => String(999_999 - n).padStart(6, "0");
+
+async function read(id: string): Promise<HostCard | undefined> {
+  const found = await (await hostCardEntity()).get({ hostID: id }).go();
+  return (found.data as HostCard | null) ?? undefined;
+}
+
+/** The host's active certificates as matching lists them. */
+async function certsOf(id: string): Promise<HostCard["certs"]> {
+  return (await Certification.activeOf(id)).map((c) => ({
+    definitionID: c.definitionID,
+    name: c.name,
+    level: c.level,
+    category: c.category,
+    expiresAt: c.expiresAt,
+  }));
+}
+
+/** The listing keys a card is found under: each category and each certification, in its city and for remote gigs. */
+function facetsOf(card: Pick<HostCard, "categories" | "certs" | "city">, order: string) {
+  const facets = [...card.categories.map((c) => `cat:${c}`), ...card.certs.map((c) => `cert:${c.definitionID}`)];
+  return facets.flatMap((facet) => [card.city, ANY_CITY].map((scope) => ({ facet, scope, order })));
+}
+
+/**
+ * Rewrites the card's listings (deletes the old keys, puts the new) in one transaction with the
+ * card itself, conditioned on the version the caller read: concurrent edits can't leave stray listings.
+ */
+async function save(card: HostCard, previous: HostCard | undefined): Promise<HostCard> {
+  const order = pad(standing(card));
+  const listed = facetsOf(card, order);
+  const next: HostCard = { ...card, listed, version: (previous?.version ?? 0) + 1, updatedAt: Clock.iso() };
+  const [cards, listings] = await Promise.all([hostCardEntity(), listingEntity()]);
+  const { listed: _l, version: _v, updatedAt: _u, displayName, headline: _h, clips: _c, ...facts } = next;
+  const same = (a: { facet: string; scope: string; order: string }) => listed.some((b) => b.facet === a.facet && b.scope === a.scope && b.order === a.order);
+  const commits = [
+    Dynamo.commit(previous ? cards.put(next).where((a, op) => op.eq(a.version, previous.version)) : cards.create(next)),
+    ...(previous?.listed ?? []).filter((k) => !same(k)).map((k) => Dynamo.commit(listings.delete({ ...k, hostID: card.hostID }))),
+    ...listed.map((k) => Dynamo.commit(listings.put({ ...facts, ...k, displayName }))),
+  ];
+  // DynamoDB takes 100 items per transaction: a card lists under at most 13 facets × 2 scopes.
+  const rejected = await Dynamo.transact(cards, commits);
+  if (rejected === 0) throw conflict("host.edited_elsewhere", "Your card changed meanwhile (another tab?). Reload and try again.");
+  if (rejected !== -1) throw new Error(`host card save failed on item ${rejected}`);
+  return next;
+}
+
+/** The signed-in person's own host card (created on first save). */
+export const saveCard = fn(CardSchema, async (input) => {
+  const actor = Actor.person();
+  const [previous, me] = await Promise.all([read(actor.personID), Person.me()]);
+  if ((previous?.version ?? 0) !== input.version) throw conflict("host.edited_elsewhere", "Your card changed meanwhile (another tab?). Reload and try again.");
+  const duplicate = input.weekly.find((w, i) => input.weekly.some((o, j) => j < i && o.day === w.day && o.from < w.to && w.from < o.to));
+  if (duplicate) throw invalid([{ path: ["weekly"], message: "Windows on the same day overlap" }]);
+  const { version: _version, ...fields } = input;
+  const card: HostCard = {
+    ...fields,
+    hostID: actor.personID,
+    displayName: me.displayName,
+    certs: await certsOf(actor.personID),
+    sessions: previous?.sessions ?? 0,
+    noShows: previous?.noShows ?? 0,
+    ratingSum: previous?.ratingSum ?? 0,
+    ratingCount: previous?.ratingCount ?? 0,
+    listed: previous?.listed ?? [],
+    version: previous?.version ?? 0,
+    updatedAt: Clock.iso(),
+  };
+  try {
+    return await save(card, previous);
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict("host.edited_elsewhere", "Your card changed meanwhile (another tab?). Reload and try again.");
+    throw e;
+  }
+});
+
+/** Re-lists a host after their certificates or track record changed (certification, reviews, no-shows). */
+export async function refresh(id: string, change: (card: HostCard) => Partial<HostCard> = () => ({})): Promise<HostCard | undefined> {
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    const previous = await read(id);
+    if (!previous) return undefined;
+    try {
+      return await save({ ...previous, ...change(previous), certs: await certsOf(id) }, previous);
+    } catch (e) {
+      if (!(e instanceof Error && "code" in e && (e as { code: string }).code === "host.edited_elsewhere") || attempt === 10) throw e;
+    }
+  }
+  return undefined;
+}
+
+/** What anyone signed in sees of a host (brands browsing): no availability exceptions' reasons, no listing internals. */
+export function publicCard(c: HostCard) {
+  const { listed: _listed, version: _version, ...rest } = c;
+  return rest;
+}
+
+export const card = fn(z.object({ hostID }), async (input) => {
+  Actor.person();
+  const c = await read(input.hostID);
+  if (!c) throw notFound("host.not_found");
+  return publicCard(c);
+});
+
+export const myCard = fn(z.object({}), async () => {
+  const c = await read(Actor.person().personID);
+  return c ? { ...publicCard(c), version: c.version } : null;
+});
+
+export const load = read;
