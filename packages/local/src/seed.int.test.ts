@@ -3,6 +3,7 @@ import { Certification } from "@zhubo/core/certification";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
 import { Enrolment } from "@zhubo/core/enrolment";
+import { Market } from "@zhubo/core/market";
 import { Org } from "@zhubo/core/org";
 import { describe, expect, it } from "vitest";
 import { actorOf, as } from "../../core/test/factory.js";
@@ -41,6 +42,18 @@ describe("demo data", () => {
     expect(almost.working[0]?.checks.filter((c) => !c.met).map((c) => c.requirement)).toEqual(["lessonsPercent"]);
     const operator = await signIn(DEMO_ACCOUNTS.ops.login);
     expect((await as(operator, () => Certification.listByStatus({ status: "pending" }))).items.map((d) => d.name)).toEqual(["苏式糕点直播讲解员"]);
+
+    // the marketplace looks alive: the brand's certification-gated Xuzhou gig ranks the certified Xuzhou host first
+    const brandActor = await signIn(DEMO_ACCOUNTS.brand.login);
+    const [brandOrg] = await as(brandActor, () => Org.mine());
+    const gigs = await as(brandActor, () => Market.ofBrandList({ brandID: brandOrg?.orgID as string, status: "open" }));
+    expect(gigs.items.length).toBeGreaterThanOrEqual(2);
+    const gated = gigs.items.find((g) => g.requiredCertifications.length > 0 && g.city === "xuzhou");
+    const ranked = await as(brandActor, () => Market.candidates({ gigID: gated?.gigID as string }));
+    const zhangke = await signIn(DEMO_ACCOUNTS.hostXuzhou.login);
+    expect(ranked.items[0]?.hostID).toBe(zhangke.personID);
+    const open = await as(brandActor, () => Market.candidates({ gigID: gigs.items.find((g) => g.requiredCertifications.length === 0)?.gigID as string }));
+    expect(open.items.length).toBeGreaterThanOrEqual(2);
 
     const brand = await signIn(DEMO_ACCOUNTS.brand.login);
     const [mooncakes] = await as(brand, () => Org.mine());

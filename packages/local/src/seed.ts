@@ -10,6 +10,7 @@ import { Membership } from "@zhubo/core/membership";
 import { Org } from "@zhubo/core/org";
 import { Person } from "@zhubo/core/person";
 import { demoCurriculum } from "./curriculum.js";
+import { seedMarket } from "./seed-market.js";
 
 /** One password for every demo account; printed by `pnpm dev`. Local data only. */
 export const DEMO_PASSWORD = "zhubo-demo-2026";
@@ -27,6 +28,7 @@ export const DEMO_ACCOUNTS = {
   brand: { role: "brand member (Xuzhou)", name: "刘经理", login: "13800000003" },
   hostSuqian: { role: "host (Suqian)", name: "周小雨", login: "13800000004" },
   hostNanjing: { role: "host (Nanjing)", name: "李阿琳", login: "13800000005" },
+  hostXuzhou: { role: "host (Xuzhou) · certified", name: "张可", login: "13800000006" },
 } satisfies Record<string, DemoAccount>;
 
 /** A date `days` from today in China (UTC+8), so the demo cohort is always mid-run. */
@@ -198,6 +200,7 @@ export async function seed(): Promise<boolean> {
   const stages = [
     { who: await account(DEMO_ACCOUNTS.hostSuqian, "suqian"), learner: { lessonsLeft: 0, minutes: 480, sessions: 8, score: 3 } },
     { who: await account(DEMO_ACCOUNTS.hostNanjing, "nanjing"), learner: { lessonsLeft: lessons.length - 3, minutes: 150, sessions: 3 } },
+    { who: await account(DEMO_ACCOUNTS.hostXuzhou, "xuzhou"), learner: { lessonsLeft: 0, minutes: 360, sessions: 6, score: 4 } },
     ...(await Promise.all(DEMO_LEARNERS.map(async (l) => ({ who: await account(l, l.city), learner: l })))),
   ];
   for (const { who, learner } of stages) {
@@ -240,6 +243,19 @@ export async function seed(): Promise<boolean> {
     }),
   );
   await Actor.provide(opsActor, () => Org.approve({ orgID: brand.orgID }));
+
+  // The marketplace: the certified demo hosts' cards, dozens more hosts across Jiangsu, brands and open gigs.
+  const [suqian, nanjing, xuzhou] = stages as [(typeof stages)[number], (typeof stages)[number], (typeof stages)[number]];
+  await seedMarket({
+    ops: opsActor,
+    brand: { orgID: brand.orgID, admin: person({ ...brandAdmin, memberships: await Membership.ofPerson(brandAdmin.personID) }) },
+    hosts: [
+      { actor: person(xuzhou.who), city: "xuzhou", categories: ["local_speciality", "food"], feeYuan: 800, record: [24, 49, 0] },
+      { actor: person(suqian.who), city: "suqian", categories: ["local_speciality"], feeYuan: 600, record: [12, 46, 0] },
+      { actor: person(nanjing.who), city: "nanjing", categories: ["food", "fresh_produce"], feeYuan: 500, record: [3, 42, 0] },
+    ],
+    certificationID: localSpeciality.definitionID,
+  });
 
   return true;
 }

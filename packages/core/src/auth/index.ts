@@ -12,6 +12,7 @@ import * as Throttle from "./throttle.js";
 import * as Token from "./token.js";
 
 export * as Auth from "./index.js";
+export { hash as hashPassword } from "./password.js";
 export { LIMITS as THROTTLE_LIMITS, spend as rateLimit, WINDOW_SECONDS as THROTTLE_WINDOW_SECONDS } from "./throttle.js";
 export { generateSigningJwk, resetKeys } from "./token.js";
 
