@@ -7,6 +7,7 @@ import { Auth } from "@zhubo/core/auth";
 import { buildApi, buildLambda } from "@zhubo/functions/bundle";
 import { freePort } from "../src/dynamo-local.js";
 import { startStack } from "../src/stack.js";
+import { benchMatching } from "./matching.js";
 
 /**
  * `pnpm bench`: every figure is a ratio against a baseline measured in the same run,
@@ -105,6 +106,11 @@ try {
   ];
   console.log("\nzhubo bench");
   for (const [what, figure, ratio] of rows) console.log(`  ${what}\n    ${figure}  ${ratio}`);
+
+  // Matching at scale (BENCH_HOSTS, default 100,000 host cards).
+  for (const [what, figure, ratio] of await benchMatching(Number(process.env.BENCH_HOSTS ?? 100_000))) {
+    console.log(figure ? `  ${what}\n    ${figure}  ${ratio}` : `  ${what}`);
+  }
 } finally {
   await stack.stop();
   rmSync(out, { recursive: true, force: true });

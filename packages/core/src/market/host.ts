@@ -59,9 +59,17 @@ async function certsOf(id: string): Promise<HostCard["certs"]> {
   }));
 }
 
-/** The listing keys a card is found under: each category and each certification, in its city and for remote gigs. */
-function facetsOf(card: Pick<HostCard, "categories" | "certs" | "city">, order: string) {
-  const facets = [...card.categories.map((c) => `cat:${c}`), ...card.certs.map((c) => `cert:${c.definitionID}`)];
+/**
+ * The listing keys a card is found under, in its city and for remote gigs: each category, each
+ * category with each language other than Mandarin (gigs asking for English or a dialect read only
+ * hosts who speak it), and each certification.
+ */
+function facetsOf(card: Pick<HostCard, "categories" | "certs" | "city" | "languages">, order: string) {
+  const spoken = card.languages.filter((l) => l !== "mandarin");
+  const facets = [
+    ...card.categories.flatMap((c) => [`cat:${c}`, ...spoken.map((l) => `cat:${c}:lang:${l}`)]),
+    ...card.certs.map((c) => `cert:${c.definitionID}`),
+  ];
   return facets.flatMap((facet) => [card.city, ANY_CITY].map((scope) => ({ facet, scope, order })));
 }
 
@@ -69,19 +77,26 @@ function facetsOf(card: Pick<HostCard, "categories" | "certs" | "city">, order: 
  * Rewrites the card's listings (deletes the old keys, puts the new) in one transaction with the
  * card itself, conditioned on the version the caller read: concurrent edits can't leave stray listings.
  */
+/** A card as saved (its listing keys set) and the listing items it is found under. */
+export function listingsOf(card: HostCard, version: number) {
+  const listed = facetsOf(card, pad(standing(card)));
+  const next: HostCard = { ...card, listed, version, updatedAt: Clock.iso() };
+  const { listed: _l, version: _v, updatedAt: _u, headline: _h, clips: _c, ...facts } = next;
+  return { card: next, listings: listed.map((k) => ({ ...facts, ...k })) };
+}
+
 async function save(card: HostCard, previous: HostCard | undefined): Promise<HostCard> {
-  const order = pad(standing(card));
-  const listed = facetsOf(card, order);
-  const next: HostCard = { ...card, listed, version: (previous?.version ?? 0) + 1, updatedAt: Clock.iso() };
+  const { card: next, listings: items } = listingsOf(card, (previous?.version ?? 0) + 1);
+  const listed = next.listed;
   const [cards, listings] = await Promise.all([hostCardEntity(), listingEntity()]);
-  const { listed: _l, version: _v, updatedAt: _u, displayName, headline: _h, clips: _c, ...facts } = next;
   const same = (a: { facet: string; scope: string; order: string }) => listed.some((b) => b.facet === a.facet && b.scope === a.scope && b.order === a.order);
   const commits = [
     Dynamo.commit(previous ? cards.put(next).where((a, op) => op.eq(a.version, previous.version)) : cards.create(next)),
     ...(previous?.listed ?? []).filter((k) => !same(k)).map((k) => Dynamo.commit(listings.delete({ ...k, hostID: card.hostID }))),
-    ...listed.map((k) => Dynamo.commit(listings.put({ ...facts, ...k, displayName }))),
+    ...items.map((item) => Dynamo.commit(listings.put(item))),
   ];
-  // DynamoDB takes 100 items per transaction: a card lists under at most 13 facets × 2 scopes.
+  // DynamoDB takes 100 items per transaction: 7 categories × 6 languages would be too many, so cards
+  // are bounded below (categories × languages ≤ 21, plus certifications).
   const rejected = await Dynamo.transact(cards, commits);
   if (rejected === 0) throw conflict("host.edited_elsewhere", "Your card changed meanwhile (another tab?). Reload and try again.");
   if (rejected !== -1) throw new Error(`host card save failed on item ${rejected}`);
@@ -93,6 +108,9 @@ export const saveCard = fn(CardSchema, async (input) => {
   const actor = Actor.person();
   const [previous, me] = await Promise.all([read(actor.personID), Person.me()]);
   if ((previous?.version ?? 0) !== input.version) throw conflict("host.edited_elsewhere", "Your card changed meanwhile (another tab?). Reload and try again.");
+  if (input.categories.length * input.languages.length > 21) {
+    throw invalid([{ path: ["languages"], message: "At most 21 category × language combinations: pick fewer" }]);
+  }
   const duplicate = input.weekly.find((w, i) => input.weekly.some((o, j) => j < i && o.day === w.day && o.from < w.to && w.from < o.to));
   if (duplicate) throw invalid([{ path: ["weekly"], message: "Windows on the same day overlap" }]);
   const { version: _version, ...fields } = input;

@@ -23,8 +23,9 @@ export {
   type Terms,
   TermsSchema,
 } from "./deal.js";
+export { hostCardEntity, listingEntity } from "./entity.js";
 export { CreateSchema as GigSchema, close, create, type Gig, get, ofBrandList, UpdateSchema as GigUpdateSchema, update, view } from "./gig.js";
-export { ANY_CITY, CardSchema, card, type HostCard, myCard, refresh as relist, saveCard } from "./host.js";
+export { ANY_CITY, CardSchema, card, type HostCard, listingsOf, myCard, refresh as relist, saveCard } from "./host.js";
 export * as Market from "./index.js";
 export { type Candidate, candidates, forMe, MAX_READ, PAGE, partitionOf, rank, type Stats } from "./match.js";
 export { available, languages, type Reason, ratingTenths, type Scored, score, slotFee, standing } from "./rules.js";

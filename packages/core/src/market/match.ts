@@ -91,10 +91,16 @@ export interface Candidate {
   reasons: Reason[];
 }
 
-/** Where a gig's candidates are found: hosts holding its (first) required certification, else its category; its city, or everyone for remote gigs. */
+/**
+ * Where a gig's candidates are found — the most selective index partition for it: hosts holding
+ * its (first) required certification; else its category with its first required language other
+ * than Mandarin; else its category. In its city, or everyone for remote gigs.
+ */
 export function partitionOf(g: Gig): { facet: string; scope: string } {
   const [cert] = g.requiredCertifications;
-  return { facet: cert ? `cert:${cert}` : `cat:${g.category}`, scope: g.mode === "onsite" && g.city ? g.city : ANY_CITY };
+  const language = g.languages.find((l) => l !== "mandarin");
+  const facet = cert ? `cert:${cert}` : language ? `cat:${g.category}:lang:${language}` : `cat:${g.category}`;
+  return { facet, scope: g.mode === "onsite" && g.city ? g.city : ANY_CITY };
 }
 
 /**
