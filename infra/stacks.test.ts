@@ -189,12 +189,12 @@ describe("Streams", () => {
     expect(bundles.some((f) => f.endsWith(path.join("functions", "src", "events", "ivs.mjs")))).toBe(true);
   });
 
-  it("grants the events function only GetItem, PutItem, UpdateItem and Query on the table and its indexes", () => {
+  it("grants the events function only GetItem, PutItem, UpdateItem, DeleteItem and Query on the table and its indexes", () => {
     const statements = roleStatements(dev, "Streams", functionByHandler(dev, "Streams", "functions/src/events/ivs.handler"));
     const dynamo = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("dynamodb:")));
     expect(dynamo).toHaveLength(1);
     const [statement] = dynamo as [Statement];
-    expect(actionsOf(statement).sort()).toEqual(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
+    expect(actionsOf(statement).sort()).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
     expect([...EVENTS_TABLE_ACTIONS].sort()).toEqual(actionsOf(statement).sort());
     expect(statement.Effect).toBe("Allow");
     const [tableId] = only(dev, "Storage", "AWS::DynamoDB::Table");
@@ -456,7 +456,7 @@ describe("Api", () => {
     }
   });
 
-  it("runs the practice expiry job every 5 minutes with the IVS policy and only index reads and updates on the table", () => {
+  it("runs the practice expiry job every 5 minutes with the IVS policy and only item reads, writes and index queries on the table", () => {
     const streams = dev.template("Streams");
     const schedules = Object.values(streams.findResources("AWS::Events::Rule")).filter((r) => (r as Resource).Properties.ScheduleExpression);
     expect(schedules.map((r) => (r as Resource).Properties.ScheduleExpression)).toEqual(["rate(5 minutes)"]);
@@ -468,7 +468,7 @@ describe("Api", () => {
     const actions = roleStatements(dev, "Streams", [jobId, job])
       .flatMap(actionsOf)
       .filter((a) => a.startsWith("dynamodb:"));
-    expect(actions.sort()).toEqual(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
+    expect(actions.sort()).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
   });
 
   it("never grants ivs:* or a bare * action, and no IVS action to any function but the API", () => {

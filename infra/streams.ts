@@ -33,10 +33,12 @@ export const RECORDING_EXPIRY_DAYS = 180;
 
 /**
  * Practice.record reads and writes one session item (GetItem, PutItem); UpdateItem and Query
- * cover the ledger's reconciliation. Scan and dynamodb:* are deliberately absent.
+ * cover the ledger's reconciliation. Credited practice can issue a certificate, which re-lists the
+ * host for matching: that replaces listing items (DeleteItem) in one transaction. Scan and
+ * dynamodb:* are deliberately absent.
  */
-export const EVENTS_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"] as const;
-/** The expiry job also deletes nothing and scans nothing: it reads due leases by index and updates them. */
+export const EVENTS_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"] as const;
+/** The expiry job closes sessions too (the same writes); it scans nothing: it reads due leases by index. */
 export const EXPIRY_TABLE_ACTIONS = EVENTS_TABLE_ACTIONS;
 
 /**
