@@ -8,6 +8,7 @@ import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
 import { Person } from "../person/index.js";
+import { Practice } from "../practice/index.js";
 import { hostCardEntity, listingEntity } from "./entity.js";
 import { ExceptionsSchema, type HostFacts, languages, standing, WeeklySchema } from "./rules.js";
 
@@ -111,6 +112,9 @@ export const saveCard = fn(CardSchema, async (input) => {
   if (input.categories.length * input.languages.length > 21) {
     throw invalid([{ path: ["languages"], message: "At most 21 category × language combinations: pick fewer" }]);
   }
+  const clips = await Promise.all(input.clips.map((c) => Practice.reviewedSession(c.cohortID, actor.personID, c.streamId)));
+  const notMine = clips.flatMap((c, i) => (c ? [] : [{ path: ["clips", i, "streamId"], message: "Pick one of your reviewed practice sessions" }]));
+  if (notMine.length) throw invalid(notMine);
   const duplicate = input.weekly.find((w, i) => input.weekly.some((o, j) => j < i && o.day === w.day && o.from < w.to && w.from < o.to));
   if (duplicate) throw invalid([{ path: ["weekly"], message: "Windows on the same day overlap" }]);
   const { version: _version, ...fields } = input;

@@ -110,7 +110,13 @@ describe("host cards and gigs", () => {
     expect(venue.fields).toEqual({ venue: "On-site gigs need a venue" });
     expect((await as(b.actor, () => Market.ofBrandList({ brandID: b.org.orgID, status: "open" }))).items).toEqual([]);
     const fee = await reject(as(b.actor, () => Market.saveCard(cardInput({ slotFeePerHourFen: -5, minCommissionBps: 20_000 }))));
-    expect(fee.kind).toBe("input");
+    expect(fee.fields).toMatchObject({ slotFeePerHourFen: "Not negative", minCommissionBps: "At most 100%" });
+    // clips come only from the host's own reviewed practice sessions
+    const [host] = (await people(1)) as [Actor.PersonActor];
+    const clip = { cohortID: "coh_01JDQ0000000000000000000AA", streamId: "st-someoneelse", title: "别人的直播" };
+    const notMine = await reject(as(host, () => Market.saveCard(cardInput({ clips: [clip] }))));
+    expect(notMine.fields).toEqual({ "clips.0.streamId": "Pick one of your reviewed practice sessions" });
+    expect(await as(host, () => Market.myCard({}))).toBeNull();
   });
 });
 

@@ -11,7 +11,7 @@ export * as Practice from "./index.js";
 export { BLOCK_MINUTES, BookSchema, book, cancel, EARLY_MINUTES, type Lease, live, mine, open, poolSize, readiness } from "./lease.js";
 export { type SessionState, seconds, totals } from "./ledger.js";
 export { check as checkIngest, ready } from "./readiness.js";
-export { myReviews, ReviewSchema, review, sessions } from "./review.js";
+export { myReviews, ReviewSchema, review, reviewedSession, sessions } from "./review.js";
 
 const MAX_ATTEMPTS = 20;
 

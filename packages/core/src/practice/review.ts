@@ -84,3 +84,9 @@ export const myReviews = fn(z.object({ cohortID: Cohort.cohortID }), async ({ co
   const found = await (await reviewEntity()).query.byLearner({ cohortID, learnerID: actor.personID }).go({ pages: "all" });
   return found.data.sort((a, b) => b.reviewedAt.localeCompare(a.reviewedAt));
 });
+
+/** A learner's practice session that an instructor has reviewed (hosts show these as clips on their card). */
+export async function reviewedSession(cohortID: string, learnerID: string, streamId: string) {
+  const found = await (await creditEntity()).get({ cohortID, learnerID, streamId }).go();
+  return found.data?.reviewed ? found.data : undefined;
+}
