@@ -4,8 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Auth } from "@zhubo/core/auth";
+import { Dynamo } from "@zhubo/core/dynamo";
+import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { buildApi, buildLambda } from "@zhubo/functions/bundle";
-import { freePort } from "../src/dynamo-local.js";
+import { freePort, startDynamoLocal } from "../src/dynamo-local.js";
 import { startStack } from "../src/stack.js";
 import { benchMatching } from "./matching.js";
 
@@ -107,9 +109,18 @@ try {
   console.log("\nzhubo bench");
   for (const [what, figure, ratio] of rows) console.log(`  ${what}\n    ${figure}  ${ratio}`);
 
-  // Matching at scale (BENCH_HOSTS, default 100,000 host cards).
-  for (const [what, figure, ratio] of await benchMatching(Number(process.env.BENCH_HOSTS ?? 100_000))) {
-    console.log(figure ? `  ${what}\n    ${figure}  ${ratio}` : `  ${what}`);
+  // Matching at scale (BENCH_HOSTS, default 100,000 host cards), on its own in-memory DynamoDB Local.
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  try {
+    const client = await Dynamo.createClient({ endpoint: dynamo.endpoint });
+    Dynamo.useClient(client);
+    process.env.TABLE_NAME = "zhubo-bench-matching";
+    await ensureTable(client, "zhubo-bench-matching");
+    for (const [what, figure, ratio] of await benchMatching(Number(process.env.BENCH_HOSTS ?? 100_000))) {
+      console.log(figure ? `  ${what}\n    ${figure}  ${ratio}` : `  ${what}`);
+    }
+  } finally {
+    await dynamo.stop();
   }
 } finally {
   await stack.stop();
