@@ -4,6 +4,10 @@ import { render } from "solid-js/web";
 import { Shell } from "./components/shell";
 import { applyToDocument } from "./i18n";
 import { AgencyCertificationsPage } from "./pages/agency-certifications";
+import { BookingPage } from "./pages/booking";
+import { BookingsPage } from "./pages/bookings";
+import { BrandGigPage } from "./pages/brand-gig";
+import { BrandGigsPage, GigEditPage, GigNewPage } from "./pages/brand-gigs";
 import { BrowsePage } from "./pages/browse";
 import { CertificatePage } from "./pages/certificate";
 import { CertificatesPage } from "./pages/certificates";
@@ -12,8 +16,11 @@ import { CoursePage } from "./pages/course";
 import { CourseCohortsPage } from "./pages/course-cohorts";
 import { CourseEditPage, CourseNewPage } from "./pages/course-manage";
 import { HomePage } from "./pages/home";
+import { HostCardPage, HostPublicPage } from "./pages/host-card";
+import { HostGigPage, HostGigsPage } from "./pages/host-gigs";
 import { LearnPage } from "./pages/learn";
 import { NotFoundPage } from "./pages/not-found";
+import { OffersPage } from "./pages/offers";
 import { OpsCertificatesPage } from "./pages/ops-certificates";
 import { OpsCertificationsPage } from "./pages/ops-certifications";
 import { OrgPage } from "./pages/org";
@@ -72,6 +79,17 @@ if (root) {
         <Route path="/manage/courses/new" component={guarded(CourseNewPage)} />
         <Route path="/manage/courses/:courseID" component={guarded(CourseEditPage)} />
         <Route path="/manage/courses/:courseID/cohorts" component={guarded(CourseCohortsPage)} />
+        <Route path="/host/card" component={guarded(HostCardPage)} />
+        <Route path="/hosts/:hostID" component={guarded(HostPublicPage)} />
+        <Route path="/gigs" component={guarded(HostGigsPage)} />
+        <Route path="/gigs/:gigID" component={guarded(HostGigPage)} />
+        <Route path="/offers" component={guarded(OffersPage)} />
+        <Route path="/brand/gigs" component={guarded(BrandGigsPage)} />
+        <Route path="/brand/gigs/new" component={guarded(GigNewPage)} />
+        <Route path="/brand/gigs/:gigID" component={guarded(BrandGigPage)} />
+        <Route path="/brand/gigs/:gigID/edit" component={guarded(GigEditPage)} />
+        <Route path="/bookings" component={guarded(BookingsPage)} />
+        <Route path="/bookings/:bookingID" component={guarded(BookingPage)} />
         <Route path="*" component={NotFoundPage} />
       </Router>
     ),

@@ -1,4 +1,4 @@
-import type { Category, City, CourseLanguage, InviteRole, OrgKind } from "./types";
+import type { Category, City, CourseLanguage, InviteRole, MarketLanguage, OrgKind } from "./types";
 
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
 
@@ -43,3 +43,7 @@ export const allLanguagesListed: Exhaustive<CourseLanguage, (typeof courseLangua
 export function isCategory(value: string): value is Category {
   return (categories as readonly string[]).includes(value);
 }
+
+/** Languages and dialects a host speaks (marketplace), Mandarin first; must list every one the market API accepts. */
+export const marketLanguages = ["mandarin", "wu", "jianghuai", "zhongyuan", "cantonese", "english"] as const satisfies readonly MarketLanguage[];
+export const allMarketLanguagesListed: Exhaustive<MarketLanguage, (typeof marketLanguages)[number]> = true;

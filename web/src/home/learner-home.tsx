@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { CertificateNotices, MyCertificatesCard } from "../certificate/home-card";
 import { Icon } from "../components/ui";
 import { t } from "../i18n";
+import { HostMarketCard } from "../market/home-cards";
 import { MyInvitations } from "./my-invitations";
 import { MyLearning } from "./my-learning";
 
@@ -12,6 +13,7 @@ export function LearnerHome() {
       <CertificateNotices />
       <MyLearning />
       <MyCertificatesCard />
+      <HostMarketCard />
       <section class="card card-cta">
         <div class="cta-icon">
           <Icon name="store" />

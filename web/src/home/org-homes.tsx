@@ -5,6 +5,7 @@ import { MembersCard } from "../components/members";
 import { OrgPanel } from "../components/org-panel";
 import { OrgSummary } from "../components/org-summary";
 import { t } from "../i18n";
+import { BrandMarketCard } from "../market/home-cards";
 import { session } from "../session/session";
 import { orgIDsFor, type Role } from "../session/tokens";
 import { AgencyCourses } from "./agency-courses";
@@ -19,7 +20,7 @@ export function OrgAdminHome(props: { kind: "agency" | "brand" }) {
       <For each={orgIDs(props.kind === "agency" ? "agencyAdmin" : "brandAdmin")}>
         {(orgID) => (
           <>
-            <Show when={props.kind === "agency"}>
+            <Show when={props.kind === "agency"} fallback={<BrandMarketCard orgID={orgID} />}>
               <AgencyCourses orgID={orgID} />
             </Show>
             <OrgPanel orgID={orgID} />
@@ -63,8 +64,14 @@ export function BrandMemberHome() {
   return (
     <div class="stack" data-testid="home-brand-member">
       <h2 class="section-title">{t("brandMember.title")}</h2>
-      <For each={orgIDs("brandMember")}>{(orgID) => <OrgCard orgID={orgID} members />}</For>
-      <p class="notice notice-info">{t("brandMember.soon")}</p>
+      <For each={orgIDs("brandMember")}>
+        {(orgID) => (
+          <>
+            <BrandMarketCard orgID={orgID} />
+            <OrgCard orgID={orgID} members />
+          </>
+        )}
+      </For>
     </div>
   );
 }

@@ -24,6 +24,12 @@ describe("money", () => {
     expect(formatMoney(-5, "en")).toBe("-CN¥0.05");
   });
 
+  it("leaves out a zero fraction in the short style, and only then", () => {
+    expect(formatMoney(160_000, "zh-CN", "short")).toBe("¥1,600");
+    expect(formatMoney(160_050, "zh-CN", "short")).toBe("¥1,600.50");
+    expect(formatMoney(-200, "en", "short")).toBe("-CN¥2");
+  });
+
   it("never loses a fen, even beyond float precision", () => {
     expect(formatMoney(Number.MAX_SAFE_INTEGER, "zh-CN")).toBe("¥90,071,992,547,409.91");
     fc.assert(

@@ -11,9 +11,13 @@ export function fenToDecimal(fen: number): string {
   return `${sign}${abs.slice(0, -2)}.${abs.slice(-2)}`;
 }
 
-export function formatMoney(fen: number, locale: Locale): string {
+/** "short" leaves out a zero fraction ("¥1,600" rather than "¥1,600.00"), as prices and fees are said. */
+export type MoneyStyle = "full" | "short";
+
+export function formatMoney(fen: number, locale: Locale, style: MoneyStyle = "full"): string {
   const decimal = fenToDecimal(fen) as Intl.StringNumericLiteral;
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "CNY" }).format(decimal);
+  const fraction = style === "short" && fen % 100 === 0 ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", ...fraction }).format(decimal);
 }
 
 export type DateStyle = "date" | "dateTime";

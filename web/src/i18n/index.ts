@@ -1,6 +1,6 @@
 import { createRoot, createSignal } from "solid-js";
 import { storage } from "../storage";
-import { type DateStyle, formatDate, formatMoney } from "./format";
+import { type DateStyle, formatDate, formatMoney, type MoneyStyle } from "./format";
 import { type Locale, type MessageKey, type Params, parseLocale, translate } from "./translate";
 
 export type { Locale, MessageKey } from "./translate";
@@ -26,7 +26,7 @@ export function applyToDocument(): void {
   document.title = t("app.name");
 }
 
-export const money = (fen: number) => formatMoney(fen, locale());
+export const money = (fen: number, style?: MoneyStyle) => formatMoney(fen, locale(), style);
 export const date = (value: string | number, style?: DateStyle) => formatDate(value, locale(), style);
 
 window.addEventListener("storage", (e) => {

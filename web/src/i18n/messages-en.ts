@@ -1,5 +1,6 @@
 import { certAdminEn } from "./messages-cert-admin-en";
 import { certEn } from "./messages-cert-en";
+import { marketEn } from "./messages-market-en";
 import { practiceEn } from "./messages-practice-en";
 import { trainingEn } from "./messages-training-en";
 import type { MessageKey } from "./messages-zh";
@@ -146,7 +147,6 @@ export const en = {
   "instructor.cohorts.emptyTitle": "No cohorts yet",
   "instructor.cohorts.emptyBody": "When your agency opens a cohort and assigns you, its learners and the practice recordings to score will show up here.",
   "brandMember.title": "My brand",
-  "brandMember.soon": "Livestream gigs and host bookings are coming soon.",
 
   "ops.title": "Applications",
   "ops.pendingCount": "{count} pending",
@@ -204,4 +204,5 @@ export const en = {
   ...practiceEn,
   ...certEn,
   ...certAdminEn,
+  ...marketEn,
 } as const satisfies Record<MessageKey, string>;

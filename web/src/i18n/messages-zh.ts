@@ -1,5 +1,6 @@
 import { certAdminZh } from "./messages-cert-admin-zh";
 import { certZh } from "./messages-cert-zh";
+import { marketZh } from "./messages-market-zh";
 import { practiceZh } from "./messages-practice-zh";
 import { trainingZh } from "./messages-training-zh";
 
@@ -145,7 +146,6 @@ export const zh = {
   "instructor.cohorts.emptyTitle": "还没有班级",
   "instructor.cohorts.emptyBody": "机构开班并安排你授课后，班级、学员和待评分的练习录像会显示在这里。",
   "brandMember.title": "我的品牌",
-  "brandMember.soon": "直播需求和主播预约功能即将上线。",
 
   "ops.title": "入驻审核",
   "ops.pendingCount": "{count} 个待审核",
@@ -203,6 +203,7 @@ export const zh = {
   ...practiceZh,
   ...certZh,
   ...certAdminZh,
+  ...marketZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -21,7 +21,8 @@ export const marketRouter = router({
   gigsForMe: procedure.input(Market.forMe.schema).query(({ input }) => Market.forMe(input)),
   // offers
   invite: procedure.input(Market.invite.schema).mutation(({ input }) => Market.invite(input)),
-  apply: procedure.input(Market.apply.schema).mutation(({ input }) => Market.apply(input)),
+  // `apply` is reserved by tRPC (a router can't have a procedure by that name).
+  applyTo: procedure.input(Market.apply.schema).mutation(({ input }) => Market.apply(input)),
   counter: procedure.input(Market.counter.schema).mutation(({ input }) => Market.counter(input)),
   decline: procedure.input(Market.decline.schema).mutation(({ input }) => Market.decline(input)),
   accept: procedure.input(Market.accept.schema).mutation(({ input }) => Market.accept(input)),

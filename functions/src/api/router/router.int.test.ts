@@ -1,7 +1,33 @@
+import { readdirSync } from "node:fs";
 import { Clock } from "@zhubo/core/clock";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { actorOf, ops, org, PASSWORD, signUp, uniqueEmail, uniquePhone } from "../../../../packages/core/test/factory.js";
 import { caller, failure } from "./testing.js";
+
+describe("the lazily loaded routers", () => {
+  it("every router module loads (a bad router would only fail on its first call in production)", async () => {
+    const dir = new URL(".", import.meta.url);
+    const modules = readdirSync(dir).filter((f) => f.endsWith(".ts") && !/(test|testing|index)\.ts$/.test(f));
+    expect(modules.length).toBeGreaterThanOrEqual(6);
+    for (const file of modules) {
+      const mod = (await import(new URL(file, dir).href)) as Record<string, unknown>;
+      expect(Object.keys(mod).filter((k) => k.endsWith("Router")).length, file).toBeGreaterThan(0);
+    }
+    // and the app's router answers a call into each namespace without an internal error
+    const anonymous = caller();
+    for (const call of [
+      () => anonymous.market.myCard({}),
+      () => anonymous.certification.mine({}),
+      () => anonymous.practice.mine({}),
+      () => anonymous.course.browse({}),
+    ]) {
+      await call().then(
+        () => undefined,
+        (e: { code?: string }) => expect(e.code).not.toBe("INTERNAL_SERVER_ERROR"),
+      );
+    }
+  });
+});
 
 describe("routers as each role", () => {
   it("a visitor signs up, reads their profile and is refused everything that needs an account", async () => {
