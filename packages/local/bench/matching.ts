@@ -2,6 +2,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from "@aws-sdk
 import { Clock } from "@zhubo/core/clock";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { type Gig, type HostCard, Market } from "@zhubo/core/market";
+import { Person } from "@zhubo/core/person";
 
 /**
  * The matching benchmark: N host cards (and their listings) written straight into DynamoDB Local,
@@ -9,21 +10,7 @@ import { type Gig, type HostCard, Market } from "@zhubo/core/market";
  * consumes (ReturnConsumedCapacity), against a full-table Scan finding the same candidates, in the
  * same run. The Scan is the baseline only: no request path scans.
  */
-const CITIES = [
-  "suzhou",
-  "nanjing",
-  "wuxi",
-  "changzhou",
-  "nantong",
-  "yangzhou",
-  "zhenjiang",
-  "taizhou",
-  "yancheng",
-  "huaian",
-  "lianyungang",
-  "xuzhou",
-  "suqian",
-];
+const CITIES = Person.jiangsu;
 const CATEGORIES = ["food", "fresh_produce", "apparel", "beauty", "home", "electronics", "local_speciality"];
 const CERT = "cdf_01BENCH00000000000000000A";
 

@@ -11,21 +11,7 @@ import { Person } from "@zhubo/core/person";
  * several brands and their open gigs. Deterministic (no randomness), so demos and tests agree.
  */
 
-const JIANGSU = [
-  "suzhou",
-  "nanjing",
-  "wuxi",
-  "changzhou",
-  "nantong",
-  "yangzhou",
-  "zhenjiang",
-  "taizhou",
-  "yancheng",
-  "huaian",
-  "lianyungang",
-  "xuzhou",
-  "suqian",
-] as const;
+const JIANGSU = Person.jiangsu;
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
 const GIVEN = ["思雨", "佳琪", "子涵", "欣怡", "梓萱", "浩然", "宇轩", "雨桐", "一诺", "可馨", "俊杰", "晓彤"];
 const CATEGORIES = ["food", "fresh_produce", "apparel", "beauty", "home", "electronics", "local_speciality"] as const;
@@ -60,7 +46,7 @@ export interface MarketSeedInput {
   /** Demo hosts with accounts already: their cards and track records. */
   hosts: {
     actor: Actor.PersonActor;
-    city: (typeof JIANGSU)[number];
+    city: (typeof Person.jiangsu)[number];
     categories: (typeof CATEGORIES)[number][];
     feeYuan: number;
     record: [number, number, number];
@@ -99,7 +85,7 @@ export async function seedMarket(input: MarketSeedInput): Promise<void> {
   // Dozens more hosts across Jiangsu, each at a different price and track record.
   const passwordHash = await Auth.hashPassword("zhubo-demo-2026");
   for (let i = 0; i < GENERATED_HOSTS; i++) {
-    const city = JIANGSU[i % JIANGSU.length] as (typeof JIANGSU)[number];
+    const city = JIANGSU[i % JIANGSU.length] as (typeof Person.jiangsu)[number];
     const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
     const person = await Person.create({ login: { kind: "email", value: `host${i + 1}@zhubo.local` }, displayName: name, passwordHash, city });
     const actor: Actor.PersonActor = { type: "person", personID: person.personID, sessionID: "ses_seed", memberships: [] };

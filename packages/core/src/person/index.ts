@@ -30,6 +30,8 @@ export const cities = [
   "other",
 ] as const;
 export type City = (typeof cities)[number];
+/** Jiangsu's 13 prefecture-level cities: the first 13 of `cities`. */
+export const jiangsu = cities.slice(0, 13) as Exclude<City, "shanghai" | "hangzhou" | "other">[];
 
 /** Validated here, normalised by `toLogin` in the verb: schemas stay transform-free so transports can reuse them. */
 export const LoginSchema = z.string().check(
