@@ -93,6 +93,7 @@ export const marketEn = {
   "terms.addTier": "+ Commission tier",
   "terms.note": "Message",
 
+  "gig.brandRating": "hosts rate it {stars}★ ({count})",
   "gig.onsite": "On site",
   "gig.remote": "Remote",
   "gig.status.open": "Open",

@@ -92,6 +92,7 @@ export const marketZh = {
   "terms.addTier": "＋ 阶梯佣金",
   "terms.note": "留言",
 
+  "gig.brandRating": "主播评分 {stars}★（{count} 条）",
   "gig.onsite": "现场",
   "gig.remote": "远程",
   "gig.status.open": "招募中",

@@ -9,13 +9,23 @@ import { certLabel } from "./certs";
 import { percent } from "./money";
 
 /** A gig's facts, as its brand and hosts both see them. */
-export function GigSummary(props: { gig: PublicGig; children?: JSX.Element }) {
+export function GigSummary(props: { gig: Omit<PublicGig, "brandRating"> & Partial<Pick<PublicGig, "brandRating">>; children?: JSX.Element }) {
   const g = () => props.gig;
   return (
     <Card testid="gig-summary">
       <header class="market-head">
         <div class="list-main">
-          <p class="meta">{g().brandName}</p>
+          <p class="meta">
+            {g().brandName}
+            <Show when={g().brandRating?.ratingCount}>
+              {(count) => (
+                <span data-testid="brand-rating">
+                  {" · "}
+                  {t("gig.brandRating", { stars: (Math.round(((g().brandRating?.ratingSum ?? 0) * 10) / count()) / 10).toFixed(1), count: count() })}
+                </span>
+              )}
+            </Show>
+          </p>
           <h1 data-testid="gig-heading">{g().title}</h1>
         </div>
         <GigStatusBadge status={g().status} />

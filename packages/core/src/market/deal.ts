@@ -7,7 +7,7 @@ import { conflict, isConditionFailure, notFound } from "../error/index.js";
 import { Cursor, fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Tenant } from "../tenant/index.js";
-import { bookingEntity, hostBlockEntity, offerEntity } from "./entity.js";
+import { bookingEntity, brandRecordEntity, hostBlockEntity, offerEntity } from "./entity.js";
 import { facts, type Gig, gigID, load as loadGig } from "./gig.js";
 import { hostID, load as loadCard, refresh } from "./host.js";
 
@@ -396,6 +396,8 @@ export const review = fn(
     if (b[field]) throw conflict("booking.reviewed", "You have already reviewed this session");
     const next = await change(b, { [field]: { stars, comment, at: Clock.iso() }, status: b.status === "booked" ? "completed" : b.status }, "any");
     // The brand's review is the host's track record: rating, and a session that happened.
+    // The host's review is the brand's record, which hosts see on its gigs.
+    if (side === "host") await (await brandRecordEntity()).update({ brandID: b.brandID }).add({ ratingSum: stars, ratingCount: 1 }).go();
     if (side === "brand") {
       await refresh(b.hostID, (c) => ({
         ratingSum: c.ratingSum + stars,

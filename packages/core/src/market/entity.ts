@@ -183,3 +183,16 @@ export const hostBlockEntity = Dynamo.entity({
     byBlock: { pk: { field: "pk", composite: ["hostID", "block"] }, sk: { field: "sk", composite: [] } },
   },
 });
+
+/** A brand's record as hosts rated it (their reviews after sessions): shown to hosts on its gigs. */
+export const brandRecordEntity = Dynamo.entity({
+  model: { entity: "brandRecord", version: "1", service: "zhubo" },
+  attributes: {
+    brandID: { type: "string", required: true, readOnly: true },
+    ratingSum: { type: "number", required: true, default: 0 },
+    ratingCount: { type: "number", required: true, default: 0 },
+  },
+  indexes: {
+    byBrand: { pk: { field: "pk", composite: ["brandID"] }, sk: { field: "sk", composite: [] } },
+  },
+});

@@ -7,7 +7,7 @@ import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
 import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
-import { gigEntity } from "./entity.js";
+import { brandRecordEntity, gigEntity } from "./entity.js";
 import { type GigFacts, languages, startOf, TimeSchema } from "./rules.js";
 
 export interface Gig {
@@ -174,7 +174,8 @@ export const view = fn(z.object({ gigID }), async ({ gigID: id }) => {
   Actor.person();
   const g = await read(id);
   if (!g || (g.status !== "open" && !Tenant.canSee(ofBrand(g)))) throw notFound("gig.not_found");
-  return publicGig(g);
+  const record = (await (await brandRecordEntity()).get({ brandID: g.brandID }).go()).data;
+  return { ...publicGig(g), brandRating: { ratingSum: record?.ratingSum ?? 0, ratingCount: record?.ratingCount ?? 0 } };
 });
 
 export const ofBrandList = fn(z.object({ brandID, status: z.enum(["open", "closed"]), cursor: Cursor }), async ({ brandID: id, status, cursor }) => {

@@ -278,6 +278,9 @@ describe("offers and bookings", () => {
       expect((await reject(as(host, () => Market.review({ bookingID: rebooked.bookingID, stars: 1, comment: "再评一次" })))).code).toBe("booking.reviewed");
       const card = await as(b.actor, () => Market.card({ hostID: host.personID }));
       expect(card).toMatchObject({ ratingSum: 5, ratingCount: 1, sessions: 1, noShows: 0 });
+      // and the host's review is the brand's record, which hosts see on its gigs
+      const seen = await as(host, () => Market.view({ gigID: again.gigID }));
+      expect(seen.brandRating).toEqual({ ratingSum: 4, ratingCount: 1 });
     } finally {
       Clock.reset();
     }
