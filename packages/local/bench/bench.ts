@@ -109,8 +109,10 @@ try {
   console.log("\nzhubo bench");
   for (const [what, figure, ratio] of rows) console.log(`  ${what}\n    ${figure}  ${ratio}`);
 
-  // Matching at scale (BENCH_HOSTS, default 100,000 host cards), on its own in-memory DynamoDB Local.
-  const dynamo = await startDynamoLocal({ port: await freePort() });
+  // Matching at scale (BENCH_HOSTS, default 100,000 host cards), on its own DynamoDB Local — on disk:
+  // in memory, half a million items outgrow the JVM's default heap.
+  const matchingData = mkdtempSync(join(tmpdir(), "zhubo-bench-matching-"));
+  const dynamo = await startDynamoLocal({ port: await freePort(), dbPath: matchingData });
   try {
     const client = await Dynamo.createClient({ endpoint: dynamo.endpoint });
     Dynamo.useClient(client);
@@ -121,6 +123,7 @@ try {
     }
   } finally {
     await dynamo.stop();
+    rmSync(matchingData, { recursive: true, force: true });
   }
 } finally {
   await stack.stop();
