@@ -16,7 +16,7 @@ export default defineConfig({
       "packages/*/test/**/*.test.ts",
       "functions/src/**/*.test.ts",
       "web/src/**/*.test.ts",
-      "web/e2e/**/*.test.ts",
+      "packages/local/e2e/**/*.test.ts",
       "infra/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "**/dist/**"],

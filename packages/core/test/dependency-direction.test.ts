@@ -57,10 +57,26 @@ describe("dependency direction", () => {
     expect(show(bad)).toEqual([]);
   });
 
-  it("lets web import the server only as types", () => {
-    const bad = [...all("web/src"), ...all("web/e2e").filter((i) => !i.file.includes("e2e"))].filter(
-      (i) => /@zhubo\/(functions|core)|\/functions\/|\/packages\/core\//.test(i.specifier) && !i.typeOnly,
+  it("lets web import the server only as types, and never the laptop stack", () => {
+    const web = all("web");
+    expect(web.length).toBeGreaterThan(20);
+    const bad = web.filter(
+      (i) =>
+        (/@zhubo\/(functions|core)|\/functions\/|\/packages\/core\//.test(i.specifier) && !i.typeOnly) || /@zhubo\/local|\/packages\/local\//.test(i.specifier),
     );
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("keeps the browser tests with the laptop stack they drive, reaching web only for its plain modules", () => {
+    const e2e = all("packages/local/e2e");
+    expect(e2e.some((i) => i.specifier.includes("harness"))).toBe(true);
+    const bad = e2e.filter((i) => /\/web\/src\//.test(i.specifier) && !i.typeOnly && /\.tsx$|\/(pages|components)\//.test(i.specifier));
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("keeps everything but the laptop stack from importing it", () => {
+    const outside = [...all("packages/core/src"), ...all("functions/src"), ...all("web"), ...all("infra")];
+    const bad = outside.filter((i) => /@zhubo\/local|packages\/local\//.test(i.specifier));
     expect(show(bad)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../packages/local/src/seed";
-import { currentQuarter, dayOptions, firstSlot, QUARTER_MS } from "../src/practice/slots";
+import { currentQuarter, dayOptions, firstSlot, QUARTER_MS } from "../../../web/src/practice/slots";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
 import { phoneStack, shots } from "./harness";
 
 const STEP = 60_000;

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { freePort } from "../../packages/local/src/dynamo-local";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../packages/local/src/seed";
-import { repoRoot, type Stack, startStack } from "../../packages/local/src/stack";
+import { freePort } from "../src/dynamo-local";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
+import { repoRoot, type Stack, startStack } from "../src/stack";
 import { CHROMIUM, PHONE } from "./harness";
 
 declare module "vitest" {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_LEARNERS } from "../../packages/local/src/seed";
+import { DEMO_LEARNERS } from "../src/seed";
 import { phoneStack, shots } from "./harness";
 
 const STEP = 60_000;

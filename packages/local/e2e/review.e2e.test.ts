@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { push } from "../../packages/local/src/rtmp/ffmpeg";
-import { DEMO_ACCOUNTS } from "../../packages/local/src/seed";
-import { currentQuarter, QUARTER_MS } from "../src/practice/slots";
+import { currentQuarter, QUARTER_MS } from "../../../web/src/practice/slots";
+import { push } from "../src/rtmp/ffmpeg";
+import { DEMO_ACCOUNTS } from "../src/seed";
 import { phoneStack, shots } from "./harness";
 
 const e2e = phoneStack("review", { streaming: true });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS } from "../../packages/local/src/seed";
+import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS } from "../src/seed";
 import { phoneStack, shots } from "./harness";
 
 const e2e = phoneStack("market");

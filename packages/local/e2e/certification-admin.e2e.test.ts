@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS, DEMO_LEARNERS } from "../../packages/local/src/seed";
+import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS, DEMO_LEARNERS } from "../src/seed";
 import { phoneStack, shots } from "./harness";
 
 const e2e = phoneStack("certification-admin");

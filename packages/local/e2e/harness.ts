@@ -5,9 +5,9 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { AppRouter } from "@zhubo/functions/api/router/index";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { freePort } from "../../packages/local/src/dynamo-local";
-import { DEMO_PASSWORD } from "../../packages/local/src/seed";
-import { repoRoot, type Stack, startStack } from "../../packages/local/src/stack";
+import { freePort } from "../src/dynamo-local";
+import { DEMO_PASSWORD } from "../src/seed";
+import { repoRoot, type Stack, startStack } from "../src/stack";
 
 declare module "vitest" {
   export interface ProvidedContext {
