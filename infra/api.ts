@@ -1,5 +1,8 @@
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { retiredCredentialJwks } from "./keys.js";
+import { LOG_RETENTION } from "./logs.js";
+import { messaging } from "./messaging.js";
 import { Secrets } from "./secrets.js";
 import { Storage } from "./storage.js";
 import { Streams } from "./streams.js";
@@ -26,6 +29,7 @@ export function Api({ stack, app }: StackContext) {
   const { jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey, credentialPrivateJwk } = use(Secrets);
   const { ivsPolicy, recordingConfigurationArn, channelPrefix, recordingsBaseUrl, recordingsKeyPairId } = use(Streams);
 
+  const mail = messaging(stack);
   const handler = new SstFunction(stack, "apiHandler", {
     handler: "functions/src/api/lambda.handler",
     environment: {
@@ -39,6 +43,11 @@ export function Api({ stack, app }: StackContext) {
       IVS_STAGE: app.stage,
       IVS_RECORDINGS_BASE_URL: recordingsBaseUrl,
       RECORDINGS_KEY_PAIR_ID: recordingsKeyPairId,
+      // Public halves of rotated-out credential keys (.keys/<stage>/credential-retired.jwks.json):
+      // served in the JWKS and accepted for files they signed.
+      CREDENTIAL_RETIRED_JWKS: JSON.stringify(retiredCredentialJwks(app.stage)),
+      // Sign-up codes, password resets and notices (infra/messaging.ts).
+      ...mail.environment,
     },
     // Binding the secret (not the table) adds only ssm:GetParameters on its paths.
     bind: [jwtPrivateJwk, credentialPrivateJwk, playbackPrivateKey, recordingsPrivateKey],
@@ -49,11 +58,14 @@ export function Api({ stack, app }: StackContext) {
       actions: [...API_TABLE_ACTIONS],
       resources: [table.tableArn, `${table.tableArn}/index/*`],
     }),
+    ...mail.statements,
   ]);
   // Streams owns the IVS statements; the role points at the policy, so Streams never depends on Api.
   handler.role?.addManagedPolicy(ivsPolicy);
 
   const api = new HttpApi(stack, "api", {
+    // The access log records source IPs and user agents: kept LOG_RETENTION_DAYS, not forever.
+    accessLog: { retention: LOG_RETENTION },
     // The site's CloudFront origin cannot be named here: the site is built with this
     // API's URL, so referencing it back would be a cross-stack cycle. Auth travels in
     // the Authorization header, never cookies, so a wildcard origin without

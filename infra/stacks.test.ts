@@ -3,10 +3,10 @@ import path from "node:path";
 import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TableDefinition } from "../packages/core/src/dynamo/table-definition.js";
-import { KEY_FILES, streamingPublicKeys } from "./keys.js";
+import { generateStageKeys, KEY_FILES, retiredCredentialJwks, rotateCredentialKey, streamingPublicKeys } from "./keys.js";
 import { isProductionStage } from "./storage.js";
 import { EVENTS_TABLE_ACTIONS, IVS_DETAIL_TYPES, RECORDING_EXPIRY_DAYS } from "./streams.js";
-import { cleanupSynth, exported, type Json, only, type Resource, ROOT, STACK_NAMES, type Synthesized, stagePublicKey, synthApp } from "./test-synth.js";
+import { cleanupSynth, exported, type Json, named, only, type Resource, ROOT, STACK_NAMES, type Synthesized, stagePublicKey, synthApp } from "./test-synth.js";
 
 const API_TABLE_ACTIONS = [
   "dynamodb:GetItem",
@@ -85,8 +85,11 @@ const started = Date.now();
 
 beforeAll(async () => {
   prod = await synthApp("production");
+  // dev has rotated its credential key once (synthApp set ZHUBO_KEYS_DIR to scratch): the old public half must reach the API
+  generateStageKeys("dev");
+  rotateCredentialKey("dev");
   dev = await synthApp("dev");
-}, 60_000);
+}, 180_000);
 
 afterAll(() => cleanupSynth());
 
@@ -135,7 +138,7 @@ describe("Streams", () => {
   it("routes IVS stream and recording state changes to the events function, with retries and a dead-letter queue", () => {
     const [, rule] = ivsRule(dev);
     const [fnId] = functionByHandler(dev, "Streams", "functions/src/events/ivs.handler");
-    const [queueId] = only(dev, "Streams", "AWS::SQS::Queue");
+    const [queueId] = named(dev, "Streams", "AWS::SQS::Queue", "ivsEventsDeadLetters");
     expect(rule.Properties.EventPattern).toEqual({ source: ["aws.ivs"], "detail-type": [...IVS_DETAIL_TYPES] });
     expect(IVS_DETAIL_TYPES).toEqual(["IVS Stream State Change", "IVS Recording State Change"]);
     expect(rule.Properties.State).toBe("ENABLED");
@@ -157,7 +160,7 @@ describe("Streams", () => {
       SourceArn: { "Fn::GetAtt": [ruleId, "Arn"] },
     });
     // EventBridge may write to the DLQ only on behalf of this rule.
-    const [, queuePolicy] = only(dev, "Streams", "AWS::SQS::QueuePolicy");
+    const [, queuePolicy] = named(dev, "Streams", "AWS::SQS::QueuePolicy", "ivsEventsDeadLetters");
     const statements = (queuePolicy.Properties.PolicyDocument as { Statement: (Statement & { Principal: unknown })[] }).Statement;
     expect(statements.filter((st) => st.Effect === "Allow")).toEqual([
       expect.objectContaining({
@@ -176,9 +179,9 @@ describe("Streams", () => {
     expect(exported(dev, "Storage", env.TABLE_NAME)).toEqual({ Ref: tableId });
     expect(Object.keys(env).filter((k) => k.startsWith("SST_Table_") || k.startsWith("SST_Secret_"))).toEqual([]);
 
-    const [queueId, queue] = only(dev, "Streams", "AWS::SQS::Queue");
+    const [queueId, queue] = named(dev, "Streams", "AWS::SQS::Queue", "ivsEventsDeadLetters");
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
-    const [, invoke] = only(dev, "Streams", "AWS::Lambda::EventInvokeConfig");
+    const [, invoke] = named(dev, "Streams", "AWS::Lambda::EventInvokeConfig", "ivsEvents");
     expect(invoke.Properties).toMatchObject({
       FunctionName: { Ref: fnId },
       MaximumRetryAttempts: 2,
@@ -213,7 +216,7 @@ describe("Streams", () => {
 
   it("keeps recordings private, encrypted, TLS-only, and expires them after 180 days", () => {
     for (const app of [prod, dev]) {
-      const [bucketId, bucket] = only(app, "Streams", "AWS::S3::Bucket");
+      const [bucketId, bucket] = named(app, "Streams", "AWS::S3::Bucket", "recordings");
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
@@ -238,20 +241,20 @@ describe("Streams", () => {
   });
 
   it("retains recordings in production and destroys them, objects included, in other stages", () => {
-    const [, prodBucket] = only(prod, "Streams", "AWS::S3::Bucket");
+    const [, prodBucket] = named(prod, "Streams", "AWS::S3::Bucket", "recordings");
     expect(prodBucket.DeletionPolicy).toBe("Retain");
     expect(prodBucket.UpdateReplacePolicy).toBe("Retain");
     expect(prod.template("Streams").findResources("Custom::S3AutoDeleteObjects")).toEqual({});
 
-    const [devBucketId, devBucket] = only(dev, "Streams", "AWS::S3::Bucket");
+    const [devBucketId, devBucket] = named(dev, "Streams", "AWS::S3::Bucket", "recordings");
     expect(devBucket.DeletionPolicy).toBe("Delete");
     expect(devBucket.UpdateReplacePolicy).toBe("Delete");
-    const [, autoDelete] = only(dev, "Streams", "Custom::S3AutoDeleteObjects");
+    const [, autoDelete] = named(dev, "Streams", "Custom::S3AutoDeleteObjects", "recordings");
     expect(autoDelete.Properties.BucketName).toEqual({ Ref: devBucketId });
   });
 
   it("records IVS channels to that bucket, and outputs the recording configuration's ARN", () => {
-    const [bucketId] = only(dev, "Streams", "AWS::S3::Bucket");
+    const [bucketId] = named(dev, "Streams", "AWS::S3::Bucket", "recordings");
     const [configId, config] = only(dev, "Streams", "AWS::IVS::RecordingConfiguration");
     expect(config.Properties).toMatchObject({
       Name: "zhubo-dev",
@@ -265,7 +268,7 @@ describe("Streams", () => {
 
   it("serves recordings only through CloudFront, over HTTPS, to URLs signed with the stage's recordings key", () => {
     for (const app of [prod, dev]) {
-      const [bucketId] = only(app, "Streams", "AWS::S3::Bucket");
+      const [bucketId] = named(app, "Streams", "AWS::S3::Bucket", "recordings");
       const [cdnId, cdn] = only(app, "Streams", "AWS::CloudFront::Distribution");
       const [keyId, key] = only(app, "Streams", "AWS::CloudFront::PublicKey");
       const [groupId, group] = only(app, "Streams", "AWS::CloudFront::KeyGroup");
@@ -327,6 +330,14 @@ describe("Api", () => {
     const integrations = Object.values(dev.template("Api").findResources("AWS::ApiGatewayV2::Integration")) as Resource[];
     expect(integrations).toHaveLength(3);
     for (const i of integrations) expect(i.Properties.IntegrationUri).toEqual({ "Fn::GetAtt": [fnId, "Arn"] });
+  });
+
+  it("passes the retired credential keys' public halves, so files signed before a rotation still verify", () => {
+    const envOf = (app: Synthesized) => (apiFunction(app)[1].Properties.Environment as { Variables: Json }).Variables;
+    const retired = JSON.parse(envOf(dev).CREDENTIAL_RETIRED_JWKS as string);
+    expect(retired).toEqual(retiredCredentialJwks("dev"));
+    expect(retired.keys).toEqual([{ kty: "RSA", n: expect.any(String), e: "AQAB" }]);
+    expect(JSON.parse(envOf(prod).CREDENTIAL_RETIRED_JWKS as string)).toEqual({ keys: [] });
   });
 
   it("passes the table name and JWT settings, and binds no table", () => {

@@ -30,6 +30,18 @@ export const STAGE_TAG_KEY = "stage";
 export const IVS_DETAIL_TYPES = ["IVS Stream State Change", "IVS Recording State Change"] as const;
 
 export const RECORDING_EXPIRY_DAYS = 180;
+/** Who fetched which recording (CloudFront) and what touched the bucket (S3), kept this long. */
+export const ACCESS_LOG_EXPIRY_DAYS = 90;
+export const ACCESS_LOG_PREFIXES = { recordingsBucket: "s3/recordings/", recordingsCdn: "cloudfront/recordings/" } as const;
+
+/**
+ * Reserved concurrency: a burst of public API traffic can't take the capacity the IVS events
+ * function and the expiry job need (a reservation is also their cap). Account-wide these
+ * reservations leave the default regional pool (1,000) far above Lambda's minimum of 100 unreserved.
+ * The expiry job runs one at a time: a slow run is never overlapped by the next.
+ */
+export const EVENTS_RESERVED_CONCURRENCY = 10;
+export const EXPIRY_RESERVED_CONCURRENCY = 1;
 
 /**
  * Practice.record reads and writes one session item (GetItem, PutItem); UpdateItem and Query
@@ -111,6 +123,21 @@ export function Streams({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const production = isProductionStage(app.stage);
 
+  // CloudFront's standard logs are delivered with an ACL grant to its log-delivery account, so this
+  // bucket keeps ACLs enabled (the bucket owner still owns every object); S3 server access logs
+  // arrive through the bucket policy CDK writes for logging.s3.amazonaws.com.
+  const accessLogs = new Bucket(stack, "accessLogs", {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    lifecycleRules: [
+      { id: "expire-access-logs", enabled: true, expiration: Duration.days(ACCESS_LOG_EXPIRY_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+    ],
+    removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    autoDeleteObjects: !production,
+  });
+
   // IVS writes through its service-linked role (AWSServiceRoleForIVSRecordToS3): no bucket
   // policy grant is needed, and IVS supports SSE-S3, not SSE-KMS, on the destination.
   const recordings = new Bucket(stack, "recordings", {
@@ -118,6 +145,8 @@ export function Streams({ stack, app }: StackContext) {
     encryption: BucketEncryption.S3_MANAGED,
     enforceSSL: true,
     objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    serverAccessLogsBucket: accessLogs,
+    serverAccessLogsPrefix: ACCESS_LOG_PREFIXES.recordingsBucket,
     lifecycleRules: [
       { id: "expire-recordings", enabled: true, expiration: Duration.days(RECORDING_EXPIRY_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) },
     ],
@@ -156,6 +185,10 @@ export function Streams({ stack, app }: StackContext) {
     httpVersion: HttpVersion.HTTP2_AND_3,
     // Includes the Asian edges nearest to Jiangsu (Hong Kong, Japan, Korea, Singapore).
     priceClass: PriceClass.PRICE_CLASS_200,
+    enableLogging: true,
+    logBucket: accessLogs,
+    logFilePrefix: ACCESS_LOG_PREFIXES.recordingsCdn,
+    logIncludesCookies: false,
   });
 
   // Private channels: live playback needs an ES384 token signed with the private half (a secret).
@@ -179,6 +212,7 @@ export function Streams({ stack, app }: StackContext) {
     retryAttempts: 2,
     maxEventAge: Duration.hours(6),
     onFailure: new SqsDestination(deadLetters),
+    reservedConcurrentExecutions: EVENTS_RESERVED_CONCURRENCY,
   });
   eventsHandler.attachPermissions([
     new PolicyStatement({
@@ -200,12 +234,24 @@ export function Streams({ stack, app }: StackContext) {
     statements: ivsStatements(stack, app.stage),
   });
 
+  // A run EventBridge could not start, or that failed: the failure record (with the error) lands here.
+  const expiryDeadLetters = new Queue(stack, "practiceExpiryDeadLetters", {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+
   // Every 5 minutes: end due practice leases (stop the stream, retire the key) and close lost sessions.
+  // A failed run isn't retried by Lambda: the next run, five minutes on, does the same work.
   const expiry = new Cron(stack, "practiceExpiry", {
     schedule: "rate(5 minutes)",
     job: {
+      cdk: { target: { retryAttempts: 3, maxEventAge: Duration.minutes(5), deadLetterQueue: expiryDeadLetters } },
       function: {
         handler: "functions/src/jobs/expire.handler",
+        reservedConcurrentExecutions: EXPIRY_RESERVED_CONCURRENCY,
+        retryAttempts: 0,
+        onFailure: new SqsDestination(expiryDeadLetters),
         environment: {
           TABLE_NAME: table.tableName,
           IVS_CHANNEL_PREFIX: `zhubo-${app.stage}`,
@@ -226,6 +272,8 @@ export function Streams({ stack, app }: StackContext) {
     RecordingsUrl: `https://${recordingsCdn.distributionDomainName}`,
     PlaybackKeyPairArn: playbackKeyPair.attrArn,
     IvsEventsDeadLetterQueue: deadLetters.queueUrl,
+    PracticeExpiryDeadLetterQueue: expiryDeadLetters.queueUrl,
+    AccessLogsBucket: accessLogs.bucketName,
   });
 
   return {
@@ -242,5 +290,7 @@ export function Streams({ stack, app }: StackContext) {
     rule,
     expiry,
     deadLetters,
+    expiryDeadLetters,
+    accessLogs,
   };
 }

@@ -6,11 +6,12 @@ import { Template } from "aws-cdk-lib/assertions";
 import { App, type FunctionProps, getStack, type StaticSiteProps, useFunctions, useSites } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
 import { expect } from "vitest";
-import config from "../sst.config.js";
+import config, { PRODUCTION_AWS_ACCOUNT } from "../sst.config.js";
 import { Api } from "./api.js";
 import { generateStageKeys, keysDir } from "./keys.js";
+import { Ops } from "./ops.js";
 import { Secrets } from "./secrets.js";
-import { Storage } from "./storage.js";
+import { isProductionStage, Storage } from "./storage.js";
 import { Streams } from "./streams.js";
 import { Web } from "./web.js";
 
@@ -20,7 +21,7 @@ export type Resource = { Type: string; Properties: Json; DeletionPolicy?: string
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const ACCOUNT = "123456789012";
 
-const STACKS = { Storage, Streams, Secrets, Api, Web } as const;
+const STACKS = { Storage, Streams, Secrets, Api, Web, Ops } as const;
 export type StackName = keyof typeof STACKS;
 export const STACK_NAMES = Object.keys(STACKS) as StackName[];
 
@@ -62,7 +63,7 @@ function prebuiltSite(): string {
  * functions bundled by esbuild), but offline: NODE_ENV=test is SST's own switch that
  * skips the bootstrap-bucket lookup, which needs AWS credentials.
  */
-export async function synthApp(stage: string): Promise<Synthesized> {
+export async function synthApp(stage: string, options: { account?: string } = {}): Promise<Synthesized> {
   process.env.NODE_ENV = "test";
   // SST resolves handler and site paths against the working directory, and its esbuild
   // captures that directory at import time, so a later chdir cannot fix it.
@@ -81,7 +82,9 @@ export async function synthApp(stage: string): Promise<Synthesized> {
   project.paths.artifacts = path.join(out, "artifacts");
 
   const region = project.config.region ?? "ap-northeast-1";
-  const app = new App({ mode: "deploy", stage, name: project.config.name, region, account: ACCOUNT }, { outdir: path.join(scratchDir(), `cdk.out-${stage}`) });
+  // The account `sst deploy` would resolve from the credentials: production's pinned one for production stages.
+  const account = options.account ?? (isProductionStage(stage) ? PRODUCTION_AWS_ACCOUNT : ACCOUNT);
+  const app = new App({ mode: "deploy", stage, name: project.config.name, region, account }, { outdir: path.join(scratchDir(), `cdk.out-${stage}`) });
   await config.stacks(app);
 
   const sites = useSites().all.map((site) => ({ name: site.name, props: { ...site.props } }));
@@ -124,6 +127,13 @@ export function stagePublicKey(stage: string, file: string): string {
 export function only(app: Synthesized, stack: StackName, type: string): [string, Resource] {
   const found = Object.entries(app.template(stack).findResources(type)) as [string, Resource][];
   expect(found, `${stack} ${type}`).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+/** The one resource of a type whose logical id starts with the construct id, where a stack has several of that type. */
+export function named(app: Synthesized, stack: StackName, type: string, constructID: string): [string, Resource] {
+  const found = (Object.entries(app.template(stack).findResources(type)) as [string, Resource][]).filter(([id]) => id.startsWith(constructID));
+  expect(found, `${stack} ${type} ${constructID}`).toHaveLength(1);
   return found[0] as [string, Resource];
 }
 

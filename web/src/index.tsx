@@ -15,6 +15,8 @@ import { CohortPage } from "./pages/cohort";
 import { CoursePage } from "./pages/course";
 import { CourseCohortsPage } from "./pages/course-cohorts";
 import { CourseEditPage, CourseNewPage } from "./pages/course-manage";
+import { DevMessagesPage } from "./pages/dev-messages";
+import { ForgotPasswordPage } from "./pages/forgot-password";
 import { HomePage } from "./pages/home";
 import { HostCardPage, HostPublicPage } from "./pages/host-card";
 import { HostGigPage, HostGigsPage } from "./pages/host-gigs";
@@ -31,6 +33,7 @@ import { RosterPage } from "./pages/roster";
 import { SignInPage } from "./pages/sign-in";
 import { SignUpPage } from "./pages/sign-up";
 import { VerifyCodePage, VerifyPage } from "./pages/verify";
+import { VerifyLoginPage } from "./pages/verify-login";
 import { session } from "./session/session";
 import "./styles.css";
 
@@ -59,6 +62,9 @@ if (root) {
       <Router root={Shell}>
         <Route path="/sign-in" component={SignInPage} />
         <Route path="/sign-up" component={SignUpPage} />
+        <Route path="/verify-login" component={VerifyLoginPage} />
+        <Route path="/forgot-password" component={ForgotPasswordPage} />
+        <Route path="/dev/messages" component={DevMessagesPage} />
         <Route path="/verify" component={VerifyPage} />
         <Route path="/verify/:code" component={VerifyCodePage} />
         <Route path="/" component={guarded(HomePage)} />

@@ -1,6 +1,5 @@
-import { Auth } from "@zhubo/core/auth";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PASSWORD, uniqueEmail } from "../../../packages/core/test/factory.js";
+import { signUp, uniqueEmail } from "../../../packages/core/test/factory.js";
 import { app } from "./app.js";
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -63,7 +62,7 @@ describe("the HTTP app", () => {
   });
 
   it("authenticates with a bearer token and refuses a bad one with 401", async () => {
-    const tokens = await Auth.signUp({ login: uniqueEmail(), password: PASSWORD, displayName: "Bearer" });
+    const tokens = await signUp("Bearer");
     const me = await app.request("/trpc/auth.me", { headers: { authorization: `Bearer ${tokens.accessToken}` } });
     expect(me.status).toBe(200);
     const bad = await app.request("/trpc/auth.me", { headers: { authorization: "Bearer a.b.c" } });

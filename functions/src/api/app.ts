@@ -2,6 +2,8 @@ import { trpcServer } from "@hono/trpc-server";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { Id } from "@zhubo/core/id";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { assertBatchable, MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./limits.js";
 import { appRouter } from "./router/index.js";
 
 type Env = {
@@ -39,16 +41,33 @@ app.get("/.well-known/jwks.json", async (c) => {
   return c.json(await Certification.jwks());
 });
 
+// Counted as the body arrives, so a chunked body without content-length is cut off at the limit too.
+app.use(
+  "/trpc/*",
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      const message = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`;
+      const data = { code: "request.too_large", httpStatus: 413, requestId: c.get("requestId") };
+      return c.json({ error: { message, code: -32413, data } }, 413);
+    },
+  }),
+);
+
 app.use(
   "/trpc/*",
   trpcServer({
     router: appRouter,
     endpoint: "/trpc",
-    createContext: (_opts, c) => ({
-      requestId: c.get("requestId"),
-      ip: c.env?.requestContext?.http?.sourceIp ?? c.env?.incoming?.socket?.remoteAddress,
-      authorization: c.req.header("authorization"),
-    }),
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext: ({ info }, c) => {
+      assertBatchable(info);
+      return {
+        requestId: c.get("requestId"),
+        ip: c.env?.requestContext?.http?.sourceIp ?? c.env?.incoming?.socket?.remoteAddress,
+        authorization: c.req.header("authorization"),
+      };
+    },
   }),
 );
 

@@ -2,9 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Auth } from "@zhubo/core/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, uniqueEmail } from "../../../packages/core/test/factory.js";
+import { PASSWORD, signUp, uniqueEmail } from "../../../packages/core/test/factory.js";
 import { buildApi } from "../../bundle.js";
 
 /** The artefact that ships: bundled exactly as deployed, run in a fresh Node process with API Gateway v2 events. */
@@ -48,7 +47,7 @@ describe("the bundled API Lambda", () => {
 
   it("runs a tRPC mutation that reads and writes the table (ElectroDB and the AWS SDK load lazily in the bundle)", async () => {
     const login = uniqueEmail("bundle");
-    await Auth.signUp({ login, password: PASSWORD, displayName: "打包测试" });
+    await signUp("打包测试", login);
     const ok = invoke("POST", "/trpc/auth.signIn", { login, password: PASSWORD });
     expect(ok.statusCode).toBe(200);
     const token = JSON.parse(ok.body).result.data.accessToken as string;

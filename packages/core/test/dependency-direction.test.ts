@@ -80,13 +80,14 @@ describe("dependency direction", () => {
     expect(show(bad)).toEqual([]);
   });
 
-  it("keeps infra on paths and pure data: the table definition and bundling settings only", () => {
-    const allowed = new Set(["../packages/core/src/dynamo/table-definition.js", "./functions/bundle.js"]);
+  it("keeps infra on paths and pure data: the table definition, bundling settings and the web app's security headers only", () => {
+    const allowed = new Set(["../packages/core/src/dynamo/table-definition.js", "./functions/bundle.js", "../web/security-headers.js"]);
     const runtime = [...all("infra"), ...importsOf(join(root, "sst.config.ts"))].filter(
-      (i) => /packages\/|functions\//.test(i.specifier) && !allowed.has(i.specifier),
+      (i) => /packages\/|functions\/|web\//.test(i.specifier) && !allowed.has(i.specifier),
     );
     expect(show(runtime)).toEqual([]);
     const definition = importsOf(join(root, "packages/core/src/dynamo/table-definition.ts"));
     expect(definition).toEqual([]);
+    expect(importsOf(join(root, "web/security-headers.ts"))).toEqual([]);
   });
 });

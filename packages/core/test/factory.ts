@@ -1,3 +1,4 @@
+import { Account } from "@zhubo/core/account";
 import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
 import { Catalogue } from "@zhubo/core/catalogue";
@@ -5,6 +6,7 @@ import type { CredentialFacts } from "@zhubo/core/certification/credential";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
 import { Membership } from "@zhubo/core/membership";
+import { Messaging } from "@zhubo/core/messaging";
 import { Org } from "@zhubo/core/org";
 import { Person } from "@zhubo/core/person";
 
@@ -22,8 +24,27 @@ export function uniqueEmail(name = "user"): string {
 
 export const PASSWORD = "correct horse 9";
 
-export async function signUp(name = "学员", login = uniqueEmail()) {
-  const tokens = await Auth.signUp({ login, password: PASSWORD, displayName: name });
+/** The local outbox every test file sends through (packages/local/test/file-setup.ts). */
+export function outbox(): Messaging.Outbox {
+  const adapter = Messaging.adapter();
+  if (adapter.kind !== "local") throw new Error("tests send through the local outbox");
+  return adapter as Messaging.Outbox;
+}
+
+/** The code in the newest message of `template` to a login (as typed: any spelling). */
+export function codeSentTo(login: string, template: Messaging.Template = "verify_login"): string | undefined {
+  return outbox().latest(Person.toLogin(login), template)?.params.code;
+}
+
+/**
+ * A person signed up the way the web app does it: sign-up, then the code from the outbox
+ * (verified, signed in). `verified: false` stops before the code and signs in with the password.
+ */
+export async function signUp(name = "学员", login = uniqueEmail(), opts: { verified?: boolean } = {}) {
+  await Account.signUp({ login, password: PASSWORD, displayName: name });
+  const code = codeSentTo(login);
+  if (!code) throw new Error(`no code was sent to ${login}`);
+  const tokens = opts.verified === false ? await Auth.signIn({ login, password: PASSWORD }) : await Account.confirmSignUp({ login, code });
   return { ...tokens, login, actor: actorOf(tokens) };
 }
 
@@ -100,13 +121,18 @@ export async function openCohort(patch: Partial<Parameters<typeof Cohort.create>
 }
 
 let hashed: Promise<string> | undefined;
-/** Many people fast: one scrypt hash shared, written straight through Person.create (no sessions). */
+/** Many verified people fast: one scrypt hash shared, written straight through Person.create (no sessions, no codes). */
 export async function people(n: number, name = "学员") {
   hashed ??= (await import("../src/auth/password.js")).hash(PASSWORD);
   const passwordHash = await hashed;
   return Promise.all(
     Array.from({ length: n }, async (_, i) => {
-      const person = await Person.create({ login: { kind: "email", value: uniqueEmail(`p${i}`) }, displayName: `${name}${i + 1}`, passwordHash });
+      const person = await Person.create({
+        login: { kind: "email", value: uniqueEmail(`p${i}`) },
+        displayName: `${name}${i + 1}`,
+        passwordHash,
+        verified: true,
+      });
       return actorOf({ personID: person.personID, memberships: [] });
     }),
   );

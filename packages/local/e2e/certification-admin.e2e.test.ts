@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS, DEMO_LEARNERS } from "../src/seed";
-import { phoneStack, shots } from "./harness";
+import { phoneStack, shots, until } from "./harness";
 
 const e2e = phoneStack("certification-admin");
 const learner1 = DEMO_LEARNERS[0] as (typeof DEMO_LEARNERS)[number];
@@ -22,7 +22,7 @@ describe("certification admin on a phone", () => {
     // Pending is the first tab; the agency's proposal waits there with its requirements in words.
     const name = DEMO_CERTIFICATIONS.proposal.name;
     const pending = page.getByTestId("cert-list").getByTestId("cert-item").filter({ hasText: name });
-    expect(await pending.getByTestId("cert-requirements").textContent()).toContain("讲师评分加权均分不低于 2.00（满分 4）");
+    await until(() => pending.getByTestId("cert-requirements").textContent()).toContain("讲师评分加权均分不低于 2.00（满分 4）");
     await pending.getByTestId("cert-note").fill("要求清楚，同意");
     await pending.getByTestId("cert-approve").click();
     await pending.waitFor({ state: "detached" });
@@ -30,7 +30,7 @@ describe("certification admin on a phone", () => {
     await page.getByTestId("cert-tab-approved").click();
     const approved = page.getByTestId("cert-list").getByTestId("cert-item").filter({ hasText: name });
     await approved.getByTestId("cert-status").getByText("已通过").waitFor();
-    expect(await approved.textContent()).toContain("审核备注：要求清楚，同意");
+    await until(() => approved.textContent()).toContain("审核备注：要求清楚，同意");
 
     // Revoke: find by the code as typed, a too-short reason is refused beside the box, then confirm.
     await page.getByRole("link", { name: "返回首页" }).click();
@@ -39,21 +39,21 @@ describe("certification admin on a phone", () => {
     await page.getByTestId("certificate-find-submit").click();
     const found = page.getByTestId("certificate-found");
     await found.getByTestId("certificate-holder").getByText(learner1.name).waitFor();
-    expect(await found.getByTestId("certificate-status").textContent()).toBe("有效");
-    expect(await found.getByTestId("certificate-display-code").textContent()).toBe(held.displayCode);
+    await until(() => found.getByTestId("certificate-status").textContent()).toBe("有效");
+    await until(() => found.getByTestId("certificate-display-code").textContent()).toBe(held.displayCode);
 
     const reason = page.getByTestId("certificate-reason");
     await reason.fill("违规");
     await page.getByTestId("certificate-revoke-start").click();
     await page.getByTestId("certificate-revoke").locator(".field-error").getByText("原因至少写 5 个字").waitFor();
-    expect(await reason.getAttribute("aria-invalid")).toBe("true");
+    await until(() => reason.getAttribute("aria-invalid")).toBe("true");
     await reason.fill("考核录像系他人代播");
     await page.getByTestId("certificate-revoke-start").click();
     await page.getByTestId("certificate-revoke-confirm").click();
 
     await found.getByTestId("certificate-status").getByText("已撤销").waitFor();
-    expect(await found.getByTestId("certificate-revoke-reason").textContent()).toContain("考核录像系他人代播");
-    expect(await page.getByTestId("certificate-revoke").count()).toBe(0);
+    await until(() => found.getByTestId("certificate-revoke-reason").textContent()).toContain("考核录像系他人代播");
+    await until(() => page.getByTestId("certificate-revoke").count()).toBe(0);
     await page.screenshot({ path: join(shots, "certificate-revoked.png"), fullPage: true });
 
     const after = (await learner.certification.mine.query({})).certificates.find((c) => c.certificateID === held.certificateID);
@@ -74,8 +74,9 @@ describe("certification admin on a phone", () => {
     await row(learner2.name).getByTestId("issue-unmet").getByText("课时完成").waitFor();
 
     await row(DEMO_ACCOUNTS.hostSuqian.name).getByTestId("issue-certificate-button").click();
-    const code = await row(DEMO_ACCOUNTS.hostSuqian.name).getByTestId("issued-certificate").locator(".cert-code").textContent();
-    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){6}$/);
+    const issued = row(DEMO_ACCOUNTS.hostSuqian.name).getByTestId("issued-certificate").locator(".cert-code");
+    await until(() => issued.textContent()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){6}$/);
+    const code = await issued.textContent();
     await page
       .locator(".toast")
       .getByText(code ?? "?")

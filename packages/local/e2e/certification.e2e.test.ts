@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_LEARNERS } from "../src/seed";
-import { phoneStack, shots } from "./harness";
+import { phoneStack, shots, until } from "./harness";
 
 const STEP = 60_000;
 const e2e = phoneStack("certification");
@@ -31,23 +31,23 @@ describe("certificates on a phone", () => {
       await page.getByTestId("learn-page").waitFor();
       const todo = page.getByTestId("lesson").filter({ has: page.getByTestId("complete-lesson") });
       await page.getByTestId("progress-card").waitFor();
-      expect(await todo.count()).toBe(1);
+      await until(() => todo.count()).toBe(1);
       const lesson = todo.first();
       await lesson.locator("summary").click();
       await lesson.getByTestId("complete-lesson").click();
-      await expect.poll(() => todo.count()).toBe(0);
+      await until(() => todo.count()).toBe(0);
 
       // Home → my certificates: the certificate is there and active, every requirement ticked.
       await page.goto(`${e2e.stack.webUrl}/`);
       await page.getByTestId("my-certificates").getByTestId("open-certificates").click();
       await page.getByTestId("certificates-page").waitFor();
       const item = page.getByTestId("certificate-item").first();
-      expect(await item.getByTestId("certificate-status").textContent()).toBe("有效");
+      await until(() => item.getByTestId("certificate-status").textContent()).toBe("有效");
       const working = page.getByTestId("working-item").first();
       for (const requirement of ["lessonsPercent", "practiceMinutes", "practiceSessions", "rubricAverage", "criterionFloor"])
-        expect(await working.getByTestId(`check-${requirement}`).getAttribute("data-met")).toBe("yes");
-      expect(await working.getByTestId("check-practiceMinutes").textContent()).toContain(`练习时长 ${oneLessonToGo.minutes} / 240 分钟`);
-      expect(await working.getByTestId("check-rubricAverage").textContent()).toContain("评分均分 3.00 / 2.50");
+        await until(() => working.getByTestId(`check-${requirement}`).getAttribute("data-met")).toBe("yes");
+      await until(() => working.getByTestId("check-practiceMinutes").textContent()).toContain(`练习时长 ${oneLessonToGo.minutes} / 240 分钟`);
+      await until(() => working.getByTestId("check-rubricAverage").textContent()).toContain("评分均分 3.00 / 2.50");
       await working.getByTestId("working-issued").getByText("证书已签发").waitFor();
       await shot(page, "certificates");
 
@@ -56,9 +56,9 @@ describe("certificates on a phone", () => {
       await page.getByTestId("certificate-page").waitFor();
       const href = (await page.getByTestId("verify-link").getAttribute("href")) ?? "";
       expect(href).toMatch(new RegExp(`^${e2e.stack.webUrl}/verify/[0-7][0-9A-Z]{25}$`));
-      expect(await page.getByTestId("verify-link").textContent()).toBe(href);
-      expect(await page.getByTestId("verify-qr").getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
-      expect(await page.getByTestId("verify-qr").getAttribute("alt")).toContain(href);
+      await until(() => page.getByTestId("verify-link").textContent()).toBe(href);
+      await until(() => page.getByTestId("verify-qr").getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+      await until(() => page.getByTestId("verify-qr").getAttribute("alt")).toContain(href);
       await shot(page, "certificate");
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-credential").click()]);
       expect(download.suggestedFilename()).toMatch(/^zhubo-certificate-[0-9A-Z]{26}\.jwt$/);
@@ -70,7 +70,7 @@ describe("certificates on a phone", () => {
       await visitor.goto(href);
       const card = visitor.getByTestId("verify-card");
       await card.getByText(oneLessonToGo.name, { exact: true }).waitFor();
-      expect(await visitor.getByTestId("verify-status").textContent()).toContain("有效");
+      await until(() => visitor.getByTestId("verify-status").textContent()).toContain("有效");
       expect(visitor.url()).toBe(href);
       await shot(visitor, "verify");
 
@@ -79,6 +79,8 @@ describe("certificates on a phone", () => {
       await visitor.getByTestId("credential-file").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/jwt", buffer: Buffer.from(jwt) });
       const result = visitor.getByTestId("credential-result");
       await result.getByTestId("credential-valid").getByText("签名有效").waitFor();
+      // two verdicts: the file's signature and the certificate's status now
+      await until(() => result.getByTestId("credential-status").textContent()).toBe("证书当前有效");
       await result.getByTestId("verify-card").getByText(oneLessonToGo.name, { exact: true }).waitFor();
       await shot(visitor, "verify-credential");
       const [header, payload, signature] = jwt.split(".") as [string, string, string];
@@ -87,6 +89,8 @@ describe("certificates on a phone", () => {
       await visitor.getByTestId("credential-text").fill(forged);
       await visitor.getByTestId("credential-submit").click();
       await result.getByTestId("credential-invalid").getByText("文件被伪造或篡改，签名无效").waitFor();
+      await until(() => result.getByTestId("credential-status").textContent()).toBe("签名未通过，未查询证书状态");
+      await until(() => result.getByTestId("verify-card").count()).toBe(0);
     },
     STEP,
   );
@@ -102,7 +106,7 @@ describe("certificates on a phone", () => {
       const visitor = await e2e.phone();
       await visitor.goto(`${e2e.stack.webUrl}/verify/${cert.code}`);
       await visitor.getByTestId("verify-card").getByText(revoked.name, { exact: true }).waitFor();
-      expect(await visitor.getByTestId("verify-status").textContent()).toContain("已撤销");
+      await until(() => visitor.getByTestId("verify-status").textContent()).toContain("已撤销");
       await shot(visitor, "verify-revoked");
 
       // Typed from a print-out: lowercase, grouped, spaced.
@@ -115,7 +119,7 @@ describe("certificates on a phone", () => {
       for (const code of ["not-a-real-code", "0000-0000-0000-0000-0000-0000-00"]) {
         await visitor.goto(`${e2e.stack.webUrl}/verify/${code}`);
         await visitor.getByTestId("verify-not-found").getByText("未找到该证书").waitFor();
-        expect(await visitor.getByTestId("verify-card").count()).toBe(0);
+        await until(() => visitor.getByTestId("verify-card").count()).toBe(0);
       }
     },
     STEP,
@@ -127,7 +131,7 @@ describe("certificates on a phone", () => {
       const page = await e2e.phone();
       await e2e.signInDemo(page, expiring.login);
       const notice = page.getByTestId("certificate-notices").getByTestId("expiry-notice").first();
-      expect(await notice.textContent()).toMatch(/将于 \d+ 天后到期/);
+      await until(() => notice.textContent()).toMatch(/将于 \d+ 天后到期/);
       await page.getByTestId("my-certificates").getByTestId("certificates-summary").getByText("1 张有效证书").waitFor();
       await shot(page, "certificates-home");
       await notice.getByTestId("renew-link").click();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { AppRouter } from "@zhubo/functions/api/router/index";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { freePort } from "../src/dynamo-local";
 import { DEMO_PASSWORD } from "../src/seed";
 import { repoRoot, type Stack, startStack } from "../src/stack";
@@ -14,6 +14,13 @@ declare module "vitest" {
     dynamoEndpoint: string;
   }
 }
+
+/**
+ * Waits for the page to reach a state: `read` is polled until the matcher passes (or 15 s, the
+ * pages' own default timeout). Browser tests read what the page shows only through this (or a
+ * locator's waitFor), never once right after an action: data loads and effects run when they do.
+ */
+export const until = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 100 });
 
 /** Where browser tests keep their screenshots (a test artefact, gitignored). */
 export const shots = join(repoRoot, ".artifacts/e2e");
@@ -54,6 +61,7 @@ export function phoneStack(name: string, opts: { streaming?: boolean } = {}) {
   let rtmpPort = 0;
   const contexts: BrowserContext[] = [];
 
+  // Starting and seeding the stack is what a loaded CI machine is slowest at: allow it five minutes.
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), `zhubo-e2e-${name}-`));
@@ -69,7 +77,7 @@ export function phoneStack(name: string, opts: { streaming?: boolean } = {}) {
       ...(opts.streaming ? { streaming: { rtmpPort, httpPort: await freePort() } } : {}),
     });
     browser = await chromium.launch(CHROMIUM);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
@@ -111,7 +119,10 @@ export function phoneStack(name: string, opts: { streaming?: boolean } = {}) {
     async client(login: string) {
       const url = `${this.stack.apiUrl}/trpc`;
       const tokens = await createTRPCClient<AppRouter>({ links: [httpBatchLink({ url })] }).auth.signIn.mutate({ login, password: DEMO_PASSWORD });
-      const api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })] });
+      // At most as many calls per request as the API takes (functions/src/api/limits.ts).
+      const api = createTRPCClient<AppRouter>({
+        links: [httpBatchLink({ url, maxItems: 10, headers: () => ({ authorization: `Bearer ${tokens.accessToken}` }) })],
+      });
       return { api, personID: tokens.personID };
     },
   };

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS } from "../src/seed";
-import { phoneStack, shots } from "./harness";
+import { phoneStack, shots, until } from "./harness";
 
 const e2e = phoneStack("market");
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -23,7 +23,7 @@ describe("the marketplace on a phone", () => {
     await editor.getByTestId("gig-product-name-0").fill("老城牛肉月饼 6 枚礼盒");
     await editor.getByTestId("gig-product-price-0").fill("88");
     await editor.getByTestId("gig-category").selectOption("local_speciality");
-    expect(await editor.getByTestId("gig-city").inputValue()).toBe("xuzhou");
+    await until(() => editor.getByTestId("gig-city").inputValue()).toBe("xuzhou");
     await editor.getByTestId("gig-venue").fill("徐州彭城广场直播间");
     await editor.getByTestId("gig-date").fill(weekAhead);
     await editor.getByTestId("gig-time").fill("19:00");
@@ -33,18 +33,18 @@ describe("the marketplace on a phone", () => {
     await editor.getByTestId("gig-commission").fill("15");
     await editor.getByTestId("gig-save").click();
     await brand.waitForURL(/\/brand\/gigs\/gig_/);
+    const gigUrl = brand.url();
 
     // Ranked, explained candidates: the certified Xuzhou host, free that evening and within budget, comes first.
     const first = brand.getByTestId("candidate").first();
     await first.getByTestId("candidate-name").getByText(host.name).waitFor();
-    const reasons = await first.getByTestId("match-reasons").textContent();
     for (const words of [`${DEMO_CERTIFICATIONS.localSpeciality.name}认证 L1`, "同城（徐州）", "该时段有空", "坑位费 ¥1,600，在预算内"])
-      expect(reasons).toContain(words);
+      await until(() => first.getByTestId("match-reasons").textContent()).toContain(words);
 
     // The offer is prefilled from the host's rate (¥800 an hour × 2 hours) and the gig's commission.
     await first.getByTestId("candidate-offer").click();
-    expect(await first.getByTestId("invite-fee").inputValue()).toBe("1600");
-    expect(await first.getByTestId("invite-commission").inputValue()).toBe("15");
+    await until(() => first.getByTestId("invite-fee").inputValue()).toBe("1600");
+    await until(() => first.getByTestId("invite-commission").inputValue()).toBe("15");
     await first.getByTestId("invite-note").fill("中秋夜场，期待合作");
     await first.getByTestId("invite-submit").click();
     const sent = brand.getByTestId("gig-offers").getByTestId("offer-card").filter({ hasText: host.name });
@@ -56,7 +56,7 @@ describe("the marketplace on a phone", () => {
     await e2e.signInDemo(phone, host.login);
     await phone.getByTestId("host-offers-link").click();
     const offer = phone.getByTestId("offers-yours").getByTestId("offer-card").filter({ hasText: title });
-    expect(await offer.getByTestId("terms").first().textContent()).toContain("坑位费 ¥1,600 · 佣金 15%");
+    await until(() => offer.getByTestId("terms").first().textContent()).toContain("坑位费 ¥1,600 · 佣金 15%");
     await offer.getByTestId("offer-accept").click();
     await phone.getByTestId("offers-closed").getByTestId("offer-card").filter({ hasText: title }).getByTestId("offer-status").getByText("已成交").waitFor();
 
@@ -64,15 +64,28 @@ describe("the marketplace on a phone", () => {
     await phone.goto(`${e2e.stack.webUrl}/bookings?as=host`);
     const mine = phone.getByTestId("booking-item").filter({ hasText: title });
     await mine.getByTestId("booking-party").getByText("品牌：徐州老城牛肉月饼").waitFor();
-    expect(await mine.textContent()).toContain("19:00–21:00");
+    await until(() => mine.textContent()).toContain("19:00–21:00");
     await shot(phone, "market-host-bookings");
 
     await brand.goto(`${e2e.stack.webUrl}/`);
     await brand.getByTestId("brand-bookings-link").click();
     const theirs = brand.getByTestId("booking-item").filter({ hasText: title });
     await theirs.getByTestId("booking-party").getByText(`主播：${host.name}`).waitFor();
-    expect(await theirs.getByTestId("booking-status").textContent()).toBe("已预约");
-    expect(await theirs.textContent()).toContain("合约 v1");
+    await until(() => theirs.getByTestId("booking-status").textContent()).toBe("已预约");
+    await until(() => theirs.textContent()).toContain("合约 v1");
     await shot(brand, "market-brand-bookings");
+
+    // The brand closes the gig from its page: no more candidates, and it stays closed after a reload.
+    await brand.goto(gigUrl);
+    await brand.getByTestId("gig-close").click();
+    await brand.getByTestId("gig-close-confirm").click();
+    await brand.getByTestId("gig-closed").waitFor();
+    await until(() => brand.getByTestId("candidate").count()).toBe(0);
+    await brand.reload();
+    await brand.getByTestId("gig-closed").waitFor();
+    await until(() => brand.getByTestId("gig-close").count()).toBe(0);
+    // the booking made before it closed stands
+    await brand.getByTestId("gig-offers").getByTestId("offer-card").filter({ hasText: host.name }).getByTestId("offer-status").getByText("已成交").waitFor();
+    await shot(brand, "market-gig-closed");
   });
 });

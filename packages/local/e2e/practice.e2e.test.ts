@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { currentQuarter, dayOptions, firstSlot, QUARTER_MS } from "../../../web/src/practice/slots";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
-import { phoneStack, shots } from "./harness";
+import { phoneStack, shots, until } from "./harness";
 
 const STEP = 60_000;
 
@@ -22,8 +22,7 @@ describe("live practice on a phone", () => {
       await page.getByTestId("practice-mine").getByText("还没有预约练习时段").waitFor();
 
       // Don't book across a quarter-hour boundary: the current quarter must still be current when the API checks.
-      const untilNext = currentQuarter(Date.now()) + QUARTER_MS - Date.now();
-      if (untilNext < 20_000) await page.waitForTimeout(untilNext + 1_000);
+      await until(() => currentQuarter(Date.now()) + QUARTER_MS - Date.now(), 30_000).toBeGreaterThanOrEqual(20_000);
       const slot = firstSlot(Date.now());
       const book = page.getByTestId("practice-book");
       await book.getByTestId("practice-day").selectOption(slot.day);
@@ -33,32 +32,32 @@ describe("live practice on a phone", () => {
 
       const listed = page.getByTestId("practice-ahead").getByTestId("practice-slot");
       await listed.filter({ hasText: slot.time }).waitFor();
-      expect(await listed.count()).toBe(1);
-      expect(await listed.first().getAttribute("data-phase")).toBe("live");
-      expect(await listed.first().textContent()).toContain("可开播");
+      await until(() => listed.count()).toBe(1);
+      await until(() => listed.first().getAttribute("data-phase")).toBe("live");
+      await until(() => listed.first().textContent()).toContain("可开播");
 
       // The same time again overlaps the learner's own slot: a form message, nothing booked.
       await book.getByTestId("practice-time").selectOption(slot.time);
       await book.getByTestId("practice-book-submit").click();
       await book.getByTestId("form-error").getByText("已经有练习时段").waitFor();
-      expect(await listed.count()).toBe(1);
+      await until(() => listed.count()).toBe(1);
 
       const live = page.getByTestId("go-live");
       await live.getByTestId("go-live-ends").waitFor();
       await live.getByTestId("go-live-open").click();
       const ingest = live.getByTestId("ingest-url");
       await ingest.waitFor();
-      expect((await ingest.textContent())?.trim()).toBe(`rtmp://127.0.0.1:${e2e.rtmpPort}/app/`);
+      await until(async () => (await ingest.textContent())?.trim()).toBe(`rtmp://127.0.0.1:${e2e.rtmpPort}/app/`);
       const key = live.getByTestId("stream-key");
-      expect(await key.textContent()).not.toContain("sk_local_");
+      await until(() => key.textContent()).not.toContain("sk_local_");
       await live.getByTestId("stream-key-toggle").click();
-      expect((await key.textContent())?.trim()).toMatch(/^sk_local_/);
+      await until(async () => (await key.textContent())?.trim()).toMatch(/^sk_local_/);
       await live.getByText("关键帧间隔 2 秒").waitFor();
 
       // The key lives in the page's memory only.
       const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
       expect(stored).not.toContain("sk_local_");
-      expect(await page.getByTestId("practice-mine").textContent()).not.toContain("sk_local_");
+      await until(() => page.getByTestId("practice-mine").textContent()).not.toContain("sk_local_");
       // nothing streamed yet: the readiness check says so instead of judging
       await live.getByTestId("readiness-check").click();
       await live.getByTestId("readiness").getByText("还没收到你的推流").waitFor();
@@ -87,15 +86,15 @@ describe("live practice on a phone", () => {
 
       const ahead = page.getByTestId("practice-ahead").getByTestId("practice-slot").filter({ hasText: "10:00–10:45" });
       await ahead.waitFor();
-      expect(await ahead.getAttribute("data-phase")).toBe("upcoming");
+      await until(() => ahead.getAttribute("data-phase")).toBe("upcoming");
       // The slot booked for now is open already: it can't be given back from here.
-      expect(await page.getByTestId("practice-ahead").getByTestId("practice-cancel").count()).toBe(1);
+      await until(() => page.getByTestId("practice-ahead").getByTestId("practice-cancel").count()).toBe(1);
 
       // Changing one's mind at the "are you sure" keeps the slot.
       await ahead.getByRole("button", { name: /^取消预约/ }).click();
       const ask = ahead.getByTestId("practice-cancel-ask");
       await ask.waitFor();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("practice-cancel-keep");
+      await until(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("practice-cancel-keep");
       await ask.getByRole("button", { name: "保留" }).click();
       await ask.waitFor({ state: "detached" });
 
@@ -106,9 +105,9 @@ describe("live practice on a phone", () => {
       await page.locator(".toast").filter({ hasText: "已取消" }).waitFor();
       await ahead.waitFor({ state: "detached" });
       const gone = page.getByTestId("practice-behind").getByTestId("practice-slot").filter({ hasText: "10:00–10:45" });
-      expect(await gone.getAttribute("data-phase")).toBe("cancelled");
-      expect(await gone.textContent()).toContain("已取消");
-      expect(await gone.getByTestId("practice-cancel").count()).toBe(0);
+      await until(() => gone.getAttribute("data-phase")).toBe("cancelled");
+      await until(() => gone.textContent()).toContain("已取消");
+      await until(() => gone.getByTestId("practice-cancel").count()).toBe(0);
     },
     STEP,
   );

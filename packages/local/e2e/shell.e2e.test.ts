@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../src/dynamo-local";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
 import { repoRoot, type Stack, startStack } from "../src/stack";
-import { CHROMIUM, PHONE } from "./harness";
+import { CHROMIUM, PHONE, until } from "./harness";
+import { enterSignUpCode } from "./sign-up-code";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -86,11 +87,11 @@ afterAll(async () => {
 
 describe("the web shell on a phone", () => {
   it(
-    "sends a visitor to sign-in, signs up a host by mobile number and lands on the learner home",
+    "sends a visitor to sign-in, signs up a host by mobile number, verifies the code from /dev/messages and lands on the learner home",
     async () => {
       await page.goto(`${stack.webUrl}/`);
       await visible("sign-in-form");
-      expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+      await until(() => page.locator("html").getAttribute("lang")).toBe("zh-CN");
 
       await page.getByRole("link", { name: "免费注册" }).click();
       const form = testID("sign-up-form");
@@ -99,11 +100,12 @@ describe("the web shell on a phone", () => {
       await form.getByLabel("昵称").fill(host.name);
       await form.getByLabel("所在城市").selectOption("suqian");
       await form.getByRole("button", { name: "注册" }).click();
+      await enterSignUpCode(page, stack.webUrl as string, host.login);
 
       await visible("home-learner");
       await page.getByTestId("my-learning-empty").getByText("还没有报名课程").waitFor();
       await expect.poll(() => testID("greeting").textContent(), { timeout: 15_000 }).toBe(`你好，${host.name}`);
-      expect(await testID("register-org").isVisible()).toBe(true);
+      await until(() => testID("register-org").isVisible()).toBe(true);
     },
     STEP,
   );
@@ -152,14 +154,14 @@ describe("the web shell on a phone", () => {
     async () => {
       await testID("lang-switch").click();
       await page.getByText("My learning").waitFor();
-      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await until(() => page.locator("html").getAttribute("lang")).toBe("en");
       await expect.poll(() => testID("greeting").textContent(), { timeout: 15_000 }).toBe(`Hi, ${host.name}`);
       await page.reload();
       await page.getByText("No courses yet").waitFor();
 
       await testID("lang-switch").click();
       await page.getByText("我的学习").waitFor();
-      expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+      await until(() => page.locator("html").getAttribute("lang")).toBe("zh-CN");
     },
     STEP,
   );
@@ -170,17 +172,17 @@ describe("the web shell on a phone", () => {
       await testID("register-org").click();
       const form = testID("org-new-form");
       await form.getByLabel("名称").fill(agencyName);
-      expect(await form.getByLabel("所在城市").inputValue()).toBe("suqian");
+      await until(() => form.getByLabel("所在城市").inputValue()).toBe("suqian");
       await testID("org-new-submit").click();
 
       await visible("org-page");
       await page.getByText(agencyName).first().waitFor();
-      expect(await testID("org-status").first().textContent()).toBe("审核中");
+      await until(() => testID("org-status").first().textContent()).toBe("审核中");
       await visible("invite");
 
       await page.goto(`${stack.webUrl}/`);
       await visible("home-agency-admin");
-      expect(await testID("tab-learner").isVisible()).toBe(true);
+      await until(() => testID("tab-learner").isVisible()).toBe(true);
     },
     STEP,
   );
@@ -192,10 +194,10 @@ describe("the web shell on a phone", () => {
       const form = testID("sign-in-form");
       await form.getByRole("button", { name: "登录" }).click();
       const login = form.getByLabel("手机号或邮箱");
-      expect(await login.getAttribute("aria-invalid")).toBe("true");
-      expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("login");
+      await until(() => login.getAttribute("aria-invalid")).toBe("true");
+      await until(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("login");
       const errorID = (await login.getAttribute("aria-describedby"))?.split(" ")[0] ?? "";
-      expect(await page.locator(`[id="${errorID}"]`).textContent()).toBe("请填写此项");
+      await until(() => page.locator(`[id="${errorID}"]`).textContent()).toBe("请填写此项");
 
       await login.fill("12345");
       await form.getByLabel("密码", { exact: true }).fill("whatever1");

@@ -2,7 +2,8 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
-import { phoneStack, shots } from "./harness";
+import { phoneStack, shots, until } from "./harness";
+import { enterSignUpCode } from "./sign-up-code";
 
 const STEP = 60_000;
 const suffix = String(Math.floor(Math.random() * 1e4)).padStart(4, "0");
@@ -30,7 +31,7 @@ describe("training on a phone", () => {
       await editor.getByTestId("lesson-title-0-0").fill(lessonTitle);
       await editor.getByTestId("lesson-minutes-0-0").fill("30");
       await editor.getByTestId("lesson-body-0-0").fill("## 开场三步\n\n1. 福利预告\n2. **痛点提问**\n3. 产品亮相\n\n<b>不是标签</b>");
-      expect(await editor.getByTestId("rubric-total").textContent()).toContain("权重合计 100 / 100");
+      await until(() => editor.getByTestId("rubric-total").textContent()).toContain("权重合计 100 / 100");
 
       await editor.getByTestId("criterion-weight-0").fill("30");
       await editor.getByTestId("course-save").click();
@@ -53,7 +54,7 @@ describe("training on a phone", () => {
       await form.getByTestId("instructor-picker").getByText(DEMO_ACCOUNTS.instructor.name).click();
       await form.getByTestId("add-class").click();
       await form.getByTestId("class-title-0").fill("开班直播：选品与布光");
-      expect(await form.getByTestId("cohort-city").inputValue()).toBe("suzhou");
+      await until(() => form.getByTestId("cohort-city").inputValue()).toBe("suzhou");
       await form.getByTestId("cohort-submit").click();
 
       const row = page.getByTestId("admin-cohort").filter({ hasText: cohortTitle });
@@ -75,6 +76,7 @@ describe("training on a phone", () => {
       await form.getByLabel("昵称").fill(learner.name);
       await form.getByLabel("所在城市").selectOption("suzhou");
       await form.getByRole("button", { name: "注册" }).click();
+      await enterSignUpCode(page, e2e.stack.webUrl as string, learner.login);
 
       await page.getByTestId("my-learning-empty").waitFor();
       await page.getByTestId("browse-courses").click();
@@ -95,19 +97,19 @@ describe("training on a phone", () => {
       await page.getByTestId("open-course").click();
 
       await page.getByTestId("learn-page").waitFor();
-      expect(await page.getByTestId("stat-lessons").textContent()).toContain("0 / 1");
+      await until(() => page.getByTestId("stat-lessons").textContent()).toContain("0 / 1");
       const lesson = page.getByTestId("lesson").filter({ hasText: lessonTitle });
       await lesson.getByText(lessonTitle).click();
       const body = lesson.getByTestId("lesson-body");
-      expect(await body.locator("strong").textContent()).toBe("痛点提问");
-      expect(await body.locator("ol li").count()).toBe(3);
-      expect(await body.locator("b").count()).toBe(0);
+      await until(() => body.locator("strong").textContent()).toBe("痛点提问");
+      await until(() => body.locator("ol li").count()).toBe(3);
+      await until(() => body.locator("b").count()).toBe(0);
       await body.getByText("<b>不是标签</b>").waitFor();
 
       await lesson.getByTestId("complete-lesson").click();
       await page.getByTestId("stat-lessons").getByText("1 / 1").waitFor();
-      expect(await page.getByTestId("stat-minutes").textContent()).toContain("0 / 600 分钟");
-      expect(await page.getByTestId("progress-ring").getAttribute("aria-label")).toMatch(/^已完成 \d+%$/);
+      await until(() => page.getByTestId("stat-minutes").textContent()).toContain("0 / 600 分钟");
+      await until(() => page.getByTestId("progress-ring").getAttribute("aria-label")).toMatch(/^已完成 \d+%$/);
       await shot(page, "training-learn");
 
       await page.goto(`${e2e.stack.webUrl}/`);
@@ -129,9 +131,9 @@ describe("training on a phone", () => {
 
       await page.getByTestId("roster-page").waitFor();
       const row = page.getByTestId("roster-row").filter({ hasText: learner.name });
-      expect(await row.getByTestId("roster-lessons").textContent()).toBe("1 / 1");
-      expect(await row.getByTestId("behind").count()).toBe(0);
-      expect(await page.getByTestId("roster-summary").textContent()).toBe("已报名 1/20 · 0 人落后");
+      await until(() => row.getByTestId("roster-lessons").textContent()).toBe("1 / 1");
+      await until(() => row.getByTestId("behind").count()).toBe(0);
+      await until(() => page.getByTestId("roster-summary").textContent()).toBe("已报名 1/20 · 0 人落后");
       await page.getByTestId("roster").scrollIntoViewIfNeeded();
       await shot(page, "training");
     },

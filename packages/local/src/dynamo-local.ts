@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { Dynamo } from "@zhubo/core/dynamo";
 
@@ -54,25 +55,31 @@ export interface DynamoLocal {
   stop(): Promise<void>;
 }
 
-/** Starts DynamoDB Local on loopback: in memory, or persisted under `dbPath`. */
+/** The launcher that binds DynamoDB Local's server to 127.0.0.1 (its own options can't). */
+const loopbackLauncher = fileURLToPath(new URL("./dynamo-loopback.java", import.meta.url));
+
+/**
+ * Starts DynamoDB Local on 127.0.0.1 only (it has no authentication: nothing else may reach it),
+ * in memory or persisted under `dbPath`. Java runs under umask 077, so every file it writes there is
+ * readable by this user alone.
+ */
 export async function startDynamoLocal(opts: { port: number; dbPath?: string }): Promise<DynamoLocal> {
   assertJava();
   await assertPortFree(opts.port, "DynamoDB Local");
   const dir = jarDir();
   const storage = opts.dbPath ? ["-dbPath", opts.dbPath] : ["-inMemory"];
-  const child = spawn(
-    "java",
-    [
-      `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
-      "-jar",
-      join(dir, "DynamoDBLocal.jar"),
-      ...storage,
-      "-disableTelemetry",
-      "-port",
-      String(opts.port),
-    ],
-    { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const java = [
+    `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
+    "-cp",
+    join(dir, "DynamoDBLocal.jar"),
+    loopbackLauncher,
+    ...storage,
+    "-disableTelemetry",
+    "-port",
+    String(opts.port),
+  ];
+  // exec keeps the pid, so stopping the child stops java itself.
+  const child = spawn("/bin/sh", ["-c", 'umask 077 && exec java "$@"', "java", ...java], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (d) => {
     output += d;
@@ -95,9 +102,15 @@ export async function startDynamoLocal(opts: { port: number; dbPath?: string }):
     }
   };
   const client = await Dynamo.createClient({ endpoint });
-  const deadline = Date.now() + 30_000;
+  // Generous: a loaded laptop or CI box takes a while to start a JVM and compile the launcher.
+  const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output}`);
+    if (child.exitCode !== null) {
+      const hint = /unable to find java compiler|jdk\.compiler/i.test(output)
+        ? " This Java has no jdk.compiler module, which runs the 127.0.0.1 launcher: install a full JDK (or Debian's openjdk-17-jre-headless, which has it)."
+        : "";
+      throw new Error(`DynamoDB Local exited:${hint} ${output}`);
+    }
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
       break;

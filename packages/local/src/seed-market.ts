@@ -87,7 +87,7 @@ export async function seedMarket(input: MarketSeedInput): Promise<void> {
   for (let i = 0; i < GENERATED_HOSTS; i++) {
     const city = JIANGSU[i % JIANGSU.length] as (typeof Person.jiangsu)[number];
     const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
-    const person = await Person.create({ login: { kind: "email", value: `host${i + 1}@zhubo.local` }, displayName: name, passwordHash, city });
+    const person = await Person.create({ login: { kind: "email", value: `host${i + 1}@zhubo.local` }, displayName: name, passwordHash, city, verified: true });
     const actor: Actor.PersonActor = { type: "person", personID: person.personID, sessionID: "ses_seed", memberships: [] };
     const categories = [CATEGORIES[i % CATEGORIES.length], CATEGORIES[(i * 3 + 1) % CATEGORIES.length]].filter(
       (c, k, a) => a.indexOf(c) === k,
@@ -117,7 +117,13 @@ export async function seedMarket(input: MarketSeedInput): Promise<void> {
   ];
   const brands = [input.brand];
   for (const [i, b] of more.entries()) {
-    const person = await Person.create({ login: { kind: "email", value: `brand${i + 2}@zhubo.local` }, displayName: b.admin, passwordHash, city: b.city });
+    const person = await Person.create({
+      login: { kind: "email", value: `brand${i + 2}@zhubo.local` },
+      displayName: b.admin,
+      passwordHash,
+      city: b.city,
+      verified: true,
+    });
     const creator: Actor.PersonActor = { type: "person", personID: person.personID, sessionID: "ses_seed", memberships: [] };
     const org = await Actor.provide(creator, () => Org.create({ kind: "brand", name: b.name, city: b.city, categories: b.categories }));
     await Actor.provide(input.ops, () => Org.approve({ orgID: org.orgID }));

@@ -9,6 +9,7 @@ import { Enrolment } from "@zhubo/core/enrolment";
 import { Membership } from "@zhubo/core/membership";
 import { Org } from "@zhubo/core/org";
 import { Person } from "@zhubo/core/person";
+import { Practice } from "@zhubo/core/practice";
 import { demoCurriculum } from "./curriculum.js";
 import { seedMarket } from "./seed-market.js";
 
@@ -112,8 +113,12 @@ export const DEMO_CERTIFICATIONS = {
   },
 };
 
-async function account(a: DemoAccount, city: Person.City) {
-  return Auth.signUp({ login: a.login, password: DEMO_PASSWORD, displayName: a.name, city });
+let demoHash: Promise<string> | undefined;
+/** Demo accounts share the one published password (one scrypt hash) and are verified: their logins are ours. */
+async function account(a: DemoAccount, city: Person.City): Promise<{ personID: string; memberships: Actor.Membership[] }> {
+  demoHash ??= Auth.hashPassword(DEMO_PASSWORD);
+  const created = await Person.create({ login: Person.toLogin(a.login), displayName: a.name, passwordHash: await demoHash, city, verified: true });
+  return { personID: created.personID, memberships: [] };
 }
 
 const person = (t: { personID: string; memberships: Actor.Membership[] }): Actor.PersonActor => ({
@@ -122,6 +127,19 @@ const person = (t: { personID: string; memberships: Actor.Membership[] }): Actor
   sessionID: "ses_seed",
   memberships: t.memberships,
 });
+
+/** Demo practice happened on a channel of its own per learner (not the pool's), so imported sessions never overlap. */
+const demoChannel = (lane: number) => `arn:aws:ivs:local:000000000000:channel/demo-practice-${lane}`;
+
+/** `count` sessions sharing `minutes`, every other evening, the last one the day before `at` (when they last practised). */
+export function demoSessions(minutes: number, count: number, at: number): { startsAt: string; minutes: number }[] {
+  const quarter = 15 * 60_000;
+  const last = Math.floor((at - 86_400_000) / quarter) * quarter;
+  return Array.from({ length: count }, (_, i) => ({
+    startsAt: new Date(last - (count - 1 - i) * 2 * 86_400_000).toISOString(),
+    minutes: Math.floor(minutes / count) + (i < minutes % count ? 1 : 0),
+  }));
+}
 
 /** Seeds demo data once per table; returns false when it was already there. */
 export async function seed(): Promise<boolean> {
@@ -203,7 +221,7 @@ export async function seed(): Promise<boolean> {
     { who: await account(DEMO_ACCOUNTS.hostXuzhou, "xuzhou"), learner: { lessonsLeft: 0, minutes: 360, sessions: 6, score: 4 } },
     ...(await Promise.all(DEMO_LEARNERS.map(async (l) => ({ who: await account(l, l.city), learner: l })))),
   ];
-  for (const { who, learner } of stages) {
+  for (const [lane, { who, learner }] of stages.entries()) {
     const at = Clock.now() - ("issuedDaysAgo" in learner ? (learner.issuedDaysAgo ?? 0) : 0) * 86_400_000;
     Clock.use(Clock.fixed(at));
     try {
@@ -213,11 +231,10 @@ export async function seed(): Promise<boolean> {
           await Enrolment.completeLesson({ cohortID: cohort.cohortID, lessonID });
         }
       });
-      await Enrolment.setPractice(cohort.cohortID, who.personID, {
-        minutes: learner.minutes,
-        sessions: learner.sessions,
-        lastAt: new Date(at - 86_400_000).toISOString(),
-      });
+      // Practice as credits through the session ledger, the path a streamed session takes: totals are their sum, so a new session adds to them.
+      for (const session of demoSessions(learner.minutes, learner.sessions, at)) {
+        await Practice.importSession({ cohortID: cohort.cohortID, learnerID: who.personID, channelArn: demoChannel(lane), ...session });
+      }
       if ("score" in learner && learner.score !== undefined) {
         await Enrolment.setScores(cohort.cohortID, who.personID, Object.fromEntries(criteria.map((id) => [id, learner.score])));
       }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,11 +8,13 @@ import { Certification } from "@zhubo/core/certification";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { Market } from "@zhubo/core/market";
+import { Messaging } from "@zhubo/core/messaging";
 import { Practice } from "@zhubo/core/practice";
 import type { IvsEvent } from "@zhubo/core/practice/events";
 import { Stream } from "@zhubo/core/stream";
 import { app } from "@zhubo/functions/api/app";
 import { assertPortFree, type DynamoLocal, startDynamoLocal } from "./dynamo-local.js";
+import { localMessaging, MESSAGES_PATH, messagesRoute } from "./messages.js";
 import { startLocalIvs } from "./rtmp/server.js";
 import { seed } from "./seed.js";
 
@@ -50,17 +52,32 @@ export interface Stack {
   playbackUrl?: string;
   dynamoEndpoint: string;
   seeded: boolean;
+  /** What the API "sent" (codes, notices): also served at MESSAGES_PATH for the dev web app's /dev/messages. */
+  messages: Messaging.Outbox;
   stop(): Promise<void>;
 }
 
-/** A key kept in the data folder across runs (`--fresh` makes new ones): tokens and credentials stay valid. */
+/**
+ * A key kept in the data folder across runs (`--fresh` makes new ones): tokens and credentials stay valid.
+ * Readable by this user alone, whatever the umask, and tightened when an older run left it wider.
+ */
 function keptKey(dataDir: string, file: string, generate: () => Promise<string>): Promise<string> | string {
   const path = join(dataDir, file);
-  if (existsSync(path)) return readFileSync(path, "utf8");
+  if (existsSync(path)) {
+    chmodSync(path, 0o600);
+    return readFileSync(path, "utf8");
+  }
   return generate().then((jwk) => {
     writeFileSync(path, jwk, { mode: 0o600 });
+    chmodSync(path, 0o600);
     return jwk;
   });
+}
+
+/** The data folder holds password hashes, refresh digests and private keys: this user's alone (0700). */
+function privateDir(path: string): void {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  chmodSync(path, 0o700);
 }
 
 /**
@@ -87,7 +104,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   };
   try {
     if (opts.fresh) rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
+    privateDir(dataDir);
+    privateDir(join(dataDir, "dynamodb"));
     const apiPort = opts.apiPort ?? 3000;
     const webPort = opts.webPort ?? 5173;
     if (apiPort) await assertPortFree(apiPort, "API");
@@ -138,7 +156,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       log(`RTMP ingest     ${local.rtmpUrl}`);
     }
 
-    const api = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" });
+    const messages = localMessaging(opts.log);
+    Messaging.use(messages);
+    const localRoutes = messagesRoute(messages);
+    const api = serve({
+      fetch: (req, env) => (new URL(req.url).pathname === MESSAGES_PATH ? localRoutes.fetch(req, env) : app.fetch(req, env)),
+      port: apiPort,
+      hostname: "127.0.0.1",
+    });
     await new Promise<void>((r, j) => {
       api.once("listening", () => r());
       api.once("error", j);
@@ -149,8 +174,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     let webUrl: string | undefined;
     if (opts.web !== "none") {
       const vite = await import("vite");
-      const proxy = { "/trpc": apiUrl, "/healthz": apiUrl };
+      const proxy = { "/trpc": apiUrl, "/healthz": apiUrl, [MESSAGES_PATH]: apiUrl };
       const root = join(repoRoot, "web");
+      // The web app's Content-Security-Policy (web/vite.config.ts) lets video in from this playback server only.
+      if (streaming) process.env.ZHUBO_MEDIA_ORIGINS = new URL(streaming.httpUrl).origin;
       if (opts.web === "preview") {
         if (!existsSync(join(root, "dist", "index.html"))) throw new Error("web/dist is missing: run `pnpm --filter @zhubo/web build` first");
         const server = await withoutViteExitHandlers(() =>
@@ -171,7 +198,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         webUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
       }
     }
-    return { apiUrl, webUrl, rtmpUrl: streaming?.rtmpUrl, playbackUrl: streaming?.httpUrl, dynamoEndpoint: endpoint, seeded, stop };
+    return { apiUrl, webUrl, rtmpUrl: streaming?.rtmpUrl, playbackUrl: streaming?.httpUrl, dynamoEndpoint: endpoint, seeded, messages, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -5,6 +5,7 @@ import { Clock } from "@zhubo/core/clock";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { Market } from "@zhubo/core/market";
+import { Messaging } from "@zhubo/core/messaging";
 import { afterAll, beforeAll, inject } from "vitest";
 
 /** Every test file gets its own table on the shared DynamoDB Local and its own signing key. */
@@ -15,6 +16,8 @@ process.env.JWT_PRIVATE_JWK ??= await Auth.generateSigningJwk();
 process.env.CREDENTIAL_PRIVATE_JWK ??= await Certification.generateSigningJwk();
 // Certificates issue as evidence changes, as in the API and the event handlers.
 Market.wire();
+// Codes and notices land in memory, where tests read them (test/factory.ts codeSentTo).
+Messaging.use(Messaging.createOutbox({ keep: 10_000 }));
 const client = await Dynamo.createClient();
 Dynamo.useClient(client);
 

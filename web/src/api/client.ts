@@ -1,7 +1,8 @@
-import { createTRPCClient, httpBatchLink, retryLink } from "@trpc/client";
+import { createTRPCClient, retryLink } from "@trpc/client";
 import type { AppRouter } from "@zhubo/functions/api/router/index";
 import { accessToken, refreshSession, session } from "../session/session";
 import { isTokenInvalid, toApiError } from "./errors";
+import { apiLinks } from "./links";
 import { trpcUrl } from "./url";
 
 /**
@@ -17,7 +18,7 @@ export const api = createTRPCClient<AppRouter>({
         return true;
       },
     }),
-    httpBatchLink({
+    apiLinks({
       url: trpcUrl(),
       async headers() {
         const token = await accessToken();

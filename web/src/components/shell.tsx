@@ -5,6 +5,7 @@ import { switchLocale } from "../session/actions";
 import { session } from "../session/session";
 import { Toasts } from "./toast";
 import { UserMenu } from "./user-menu";
+import { VerifyBanner } from "./verify-banner";
 
 export function Shell(props: { children?: JSX.Element }) {
   const target = () => (locale() === "en" ? "zh-CN" : "en");
@@ -45,6 +46,7 @@ export function Shell(props: { children?: JSX.Element }) {
         </div>
       </header>
       <main id="main" tabindex="-1">
+        <VerifyBanner />
         {props.children}
       </main>
       <Toasts />

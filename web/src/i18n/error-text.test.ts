@@ -42,4 +42,21 @@ describe("describeError", () => {
     expect(describeError(err({ code: "unknown.thing", requestId: "req_1" }), "zh-CN").form).toBe("出了点问题，请稍后再试（请求编号 req_1）");
     expect(describeError(err({}), "en").form).toBe("Something went wrong. Please try again.");
   });
+
+  it("says in Chinese what is wrong with hidden or look-alike characters, on any field", () => {
+    const invalid = err({
+      code: "input.invalid",
+      fields: {
+        displayName: "Remove invisible characters",
+        "modules.0.title": "Remove characters that change the text's direction",
+        login: "Uses letters from more than one alphabet (e.g. Latin and Cyrillic)",
+      },
+    });
+    expect(describeError(invalid, "zh-CN").fields).toEqual({
+      displayName: "请删除看不见的字符（如零宽空格）",
+      "modules.0.title": "请删除会改变文字方向的控制字符",
+      login: "混用了不同文字的字母（如拉丁字母和西里尔字母），请检查",
+    });
+    expect(describeError(invalid, "en").fields.login).toBe("Uses letters from more than one alphabet (e.g. Latin and Cyrillic)");
+  });
 });

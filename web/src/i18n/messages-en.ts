@@ -1,7 +1,9 @@
+import { accountEn } from "./messages-account-en";
 import { certAdminEn } from "./messages-cert-admin-en";
 import { certEn } from "./messages-cert-en";
 import { marketEn } from "./messages-market-en";
 import { practiceEn } from "./messages-practice-en";
+import { textEn } from "./messages-text-en";
 import { trainingEn } from "./messages-training-en";
 import type { MessageKey } from "./messages-zh";
 
@@ -66,6 +68,7 @@ export const en = {
   "error.person.login_taken": "That mobile number or email already has an account",
   "error.person.login_taken.login": "Already registered — sign in instead",
   "error.input.invalid": "Please fix the highlighted fields",
+  "error.page.cursor_invalid": "This list has changed. Reload it to see the latest.",
   "error.org.not_found": "Organisation not found, or you don't have access",
   "error.org.already_decided": "This application has already been decided",
   "error.org.ops_only": "Only platform operations can do this",
@@ -205,4 +208,6 @@ export const en = {
   ...certEn,
   ...certAdminEn,
   ...marketEn,
+  ...accountEn,
+  ...textEn,
 } as const satisfies Record<MessageKey, string>;

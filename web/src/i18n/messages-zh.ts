@@ -1,7 +1,9 @@
+import { accountZh } from "./messages-account-zh";
 import { certAdminZh } from "./messages-cert-admin-zh";
 import { certZh } from "./messages-cert-zh";
 import { marketZh } from "./messages-market-zh";
 import { practiceZh } from "./messages-practice-zh";
+import { textZh } from "./messages-text-zh";
 import { trainingZh } from "./messages-training-zh";
 
 /** The source of truth for message keys: every other language must define exactly these. */
@@ -66,6 +68,7 @@ export const zh = {
   "error.person.login_taken": "该手机号或邮箱已注册",
   "error.person.login_taken.login": "已注册，请直接登录",
   "error.input.invalid": "请修改标出的内容后再提交",
+  "error.page.cursor_invalid": "列表已更新，请刷新后查看最新内容",
   "error.org.not_found": "找不到该组织，或你没有查看权限",
   "error.org.already_decided": "该申请已被处理",
   "error.org.ops_only": "仅平台运营可以操作",
@@ -204,6 +207,8 @@ export const zh = {
   ...certZh,
   ...certAdminZh,
   ...marketZh,
+  ...accountZh,
+  ...textZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

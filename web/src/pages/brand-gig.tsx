@@ -46,6 +46,8 @@ function GigView(props: { gig: () => Gig; onClosed: (gig: Gig) => void }) {
     try {
       props.onClosed(await api.market.closeGig.mutate({ gigID: g().gigID }));
       notify(() => t("gigPage.closed"));
+      // closing withdrew the offers still under negotiation
+      void refetch();
     } catch (e) {
       notifyError(e);
     } finally {
@@ -104,7 +106,7 @@ function GigView(props: { gig: () => Gig; onClosed: (gig: Gig) => void }) {
           </Show>
         </Show>
       </Card>
-      <Show when={g().status === "open"} fallback={<EmptyState icon="check" title={t("gigPage.closedBody")} />}>
+      <Show when={g().status === "open"} fallback={<EmptyState icon="check" title={t("gigPage.closedBody")} testid="gig-closed" />}>
         <Candidates gig={g()} offers={loaded(offers)?.items ?? []} onInvited={() => void refetch()} />
       </Show>
     </div>

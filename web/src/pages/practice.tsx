@@ -6,6 +6,7 @@ import { Card, EmptyState, LoadError, Loading } from "../components/ui";
 import { t } from "../i18n";
 import { BookForm } from "../practice/book-form";
 import { GoLive } from "../practice/go-live";
+import { SessionList } from "../practice/session-list";
 import { SlotList } from "../practice/slot-list";
 import { slotPhase, splitSlots } from "../practice/slots";
 import { CohortNotice } from "../training/cohort-bits";
@@ -91,6 +92,7 @@ export function PracticePage() {
                   <LoadMore of={slots} />
                 </Show>
               </Card>
+              <SessionList cohortID={params.cohortID} />
             </div>
           )}
         </Show>

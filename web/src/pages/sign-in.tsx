@@ -57,6 +57,11 @@ export function SignInPage() {
             spellcheck={false}
           />
           <PasswordField label={t("field.password")} form={form} name="password" value={password} setValue={setPassword} autocomplete="current-password" />
+          <p class="field-hint">
+            <A href="/forgot-password" data-testid="forgot-link">
+              {t("forgot.link")}
+            </A>
+          </p>
           <button type="submit" class="btn btn-primary btn-block" disabled={form.submitting()}>
             {form.submitting() ? t("auth.signIn.submitting") : t("auth.signIn.submit")}
           </button>

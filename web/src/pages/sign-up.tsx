@@ -1,4 +1,4 @@
-import { A, Navigate, useSearchParams } from "@solidjs/router";
+import { A, Navigate, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { cities, isCity } from "../api/catalog";
 import { PasswordField, SelectField, TextField } from "../components/field";
@@ -13,6 +13,7 @@ type Fields = "login" | "password" | "displayName" | "city";
 
 export function SignUpPage() {
   const [params] = useSearchParams();
+  const navigate = useNavigate();
   const next = () => safeNext(params.next);
   const [login, setLogin] = createSignal("");
   const [password, setPassword] = createSignal("");
@@ -26,9 +27,12 @@ export function SignUpPage() {
     if (!found.password && password().length < 8) found.password = "fieldHint.password";
     return found;
   };
-  const submit = () => {
+  // The same answer for a new and a taken login: on to the code step either way.
+  const submit = async () => {
     const c = city();
-    return signUp({ login: login(), password: password(), displayName: displayName(), city: isCity(c) ? c : undefined });
+    await signUp({ login: login(), password: password(), displayName: displayName(), city: isCity(c) ? c : undefined });
+    const query = new URLSearchParams({ login: login().trim(), ...(next() === "/" ? {} : { next: next() }) });
+    navigate(`/verify-login?${query}`);
   };
 
   return (

@@ -80,15 +80,26 @@ function CodeForm() {
   );
 }
 
-type Invalid = Extract<CredentialCheck, { valid: false }>;
-type Valid = Extract<CredentialCheck, { valid: true }>;
-type Outcome = { kind: "empty" } | { kind: "error"; error: unknown } | { kind: "invalid"; reason: Invalid["reason"] } | ({ kind: "valid" } & Valid);
-const reasonKeys: Record<Invalid["reason"], MessageKey> = {
-  malformed: "verify.invalid.malformed",
-  signature: "verify.invalid.signature",
-  not_ours: "verify.invalid.not_ours",
-  unknown: "verify.invalid.unknown",
+type Outcome = { kind: "empty" } | { kind: "error"; error: unknown } | { kind: "checked"; check: CredentialCheck };
+const signatureKeys: Record<CredentialCheck["signature"], MessageKey> = {
+  valid: "verify.signature.valid",
+  expired: "verify.signature.expired",
+  not_yet_valid: "verify.signature.not_yet_valid",
+  invalid: "verify.signature.invalid",
+  unknown_key: "verify.signature.unknown_key",
+  malformed: "verify.signature.malformed",
+  not_ours: "verify.signature.not_ours",
+  inconsistent: "verify.signature.inconsistent",
 };
+const statusKeys: Record<CredentialCheck["status"], MessageKey> = {
+  active: "verify.credentialStatus.active",
+  expired: "verify.credentialStatus.expired",
+  revoked: "verify.credentialStatus.revoked",
+  unknown: "verify.credentialStatus.unknown",
+  unchecked: "verify.credentialStatus.unchecked",
+};
+/** What the page says without asking the API: not shaped like a credential at all. */
+const MALFORMED: CredentialCheck = { valid: false, signature: "malformed", status: "unchecked" };
 
 /** Upload the .jwt (or paste it): the API checks the signature against the platform key and reports the status now. */
 function CredentialForm() {
@@ -99,12 +110,11 @@ function CredentialForm() {
   async function check() {
     const credential = credentialText(text());
     if (!credential) return setOutcome({ kind: "empty" });
-    if (!looksLikeCredential(credential)) return setOutcome({ kind: "invalid", reason: "malformed" });
+    if (!looksLikeCredential(credential)) return setOutcome({ kind: "checked", check: MALFORMED });
     setBusy(true);
     setOutcome(undefined);
     try {
-      const checked = await publicApi.certification.verifyCredential.mutate({ credential });
-      setOutcome(checked.valid ? { kind: "valid", ...checked } : { kind: "invalid", reason: checked.reason });
+      setOutcome({ kind: "checked", check: await publicApi.certification.verifyCredential.mutate({ credential }) });
     } catch (error) {
       setOutcome({ kind: "error", error });
     } finally {
@@ -115,7 +125,7 @@ function CredentialForm() {
   async function pick(file: File | undefined) {
     if (!file) return;
     // A credential is a few kilobytes: don't read a video someone picked by mistake into the page.
-    if (file.size > 4 * MAX_CREDENTIAL_CHARS) return setOutcome({ kind: "invalid", reason: "malformed" });
+    if (file.size > 4 * MAX_CREDENTIAL_CHARS) return setOutcome({ kind: "checked", check: MALFORMED });
     setText(await file.text());
     await check();
   }
@@ -179,29 +189,53 @@ function CredentialResult(props: { outcome: Outcome }) {
           <p class="notice notice-error">{t("verify.fileEmpty")}</p>
         </Match>
         <Match when={as("error")}>{(o) => <p class="notice notice-error">{describeError(toApiError(o().error), locale()).form}</p>}</Match>
-        <Match when={as("invalid")}>
-          {(o) => (
-            <p class="notice notice-error" data-testid="credential-invalid">
-              {t(reasonKeys[o().reason])}
-            </p>
-          )}
-        </Match>
-        <Match when={as("valid")}>
-          {(o) => (
-            <>
-              <div class="notice credential-valid" data-testid="credential-valid">
-                <span>
-                  <strong>✓ {t("verify.valid")}</strong>
-                  <br />
-                  {t("verify.validBody", { date: date(o().fileValidUntil) })}
-                </span>
-              </div>
-              <PublicCertificateCard certificate={o().certificate} />
-            </>
-          )}
-        </Match>
+        <Match when={as("checked")}>{(o) => <CredentialVerdicts check={o().check} />}</Match>
       </Switch>
     </div>
+  );
+}
+
+/**
+ * Two verdicts, side by side: the file's signature (genuine, unaltered, within its own dates) and
+ * the certificate's status now. Valid only when both hold.
+ */
+function CredentialVerdicts(props: { check: CredentialCheck }) {
+  const c = () => props.check;
+  const when = (iso: string | undefined) => (iso ? date(iso) : "");
+  const signatureText = () => t(signatureKeys[c().signature], { date: when(c().signature === "not_yet_valid" ? c().fileValidFrom : c().fileValidUntil) });
+  const statusText = () => {
+    const cert = c().certificate;
+    return t(statusKeys[c().status], { date: when(c().status === "revoked" ? (cert?.revokedAt ?? cert?.expiresAt) : cert?.expiresAt) });
+  };
+  return (
+    <>
+      <div class={c().valid ? "notice credential-valid" : "notice notice-error"} data-testid={c().valid ? "credential-valid" : "credential-invalid"}>
+        <div class="credential-verdict">
+          <strong>{c().valid ? `✓ ${t("verify.verdict.valid")}` : `✕ ${t("verify.verdict.invalid")}`}</strong>
+          <dl class="credential-verdicts">
+            <div>
+              <dt>{t("verify.signatureLabel")}</dt>
+              <dd data-testid="credential-signature" data-verdict={c().signature}>
+                {signatureText()}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("verify.statusLabel")}</dt>
+              <dd data-testid="credential-status" data-status={c().status}>
+                {statusText()}
+              </dd>
+            </div>
+          </dl>
+          <Show when={c().valid}>
+            <p>{t("verify.validBody", { date: when(c().fileValidUntil) })}</p>
+          </Show>
+          <Show when={c().signature === "expired" && c().status === "active"}>
+            <p data-testid="credential-renewed">{t("verify.fileRenewed")}</p>
+          </Show>
+        </div>
+      </div>
+      <Show when={c().certificate}>{(cert) => <PublicCertificateCard certificate={cert()} />}</Show>
+    </>
   );
 }
 

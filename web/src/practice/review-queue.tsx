@@ -39,6 +39,11 @@ export function ReviewQueue(props: { cohortID: string }) {
                       <span class={`badge ${s.reviewed ? "badge-active" : "badge-info"}`} data-testid="review-status">
                         {t(s.reviewed ? "review.reviewed" : "review.pending")}
                       </span>
+                      <Show when={s.tooShort}>
+                        <span class="badge badge-muted" data-testid="review-too-short">
+                          {t("practice.tooShort")}
+                        </span>
+                      </Show>
                     </div>
                     <A
                       class={`btn btn-small ${s.reviewed ? "btn-secondary" : "btn-primary"}`}

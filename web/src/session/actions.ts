@@ -20,8 +20,9 @@ export async function signIn(login: string, password: string): Promise<void> {
   startSession(await publicApi.auth.signIn.mutate({ login, password }));
 }
 
-export async function signUp(input: { login: string; password: string; displayName: string; city?: City }): Promise<void> {
-  startSession(await publicApi.auth.signUp.mutate({ ...input, locale: locale() }));
+/** Sign-up answers "code sent" whether or not the login was new; the session starts with the code (session/account.ts). */
+export async function signUp(input: { login: string; password: string; displayName: string; city?: City }) {
+  return publicApi.auth.signUp.mutate({ ...input, locale: locale() });
 }
 
 /** Revokes the refresh session on the server; forgets the tokens here even if that call fails. */

@@ -40,7 +40,7 @@ describe("course draft", () => {
     const d = emptyDraft(defaultRubric(zh));
     expect(lessonCount(d)).toBe(1);
     expect(d.rubric).toHaveLength(5);
-    expect(d.requirement).toEqual({ minutes: "600", sessions: "10" });
+    expect(d.requirement).toEqual({ minutes: "600", sessions: "10", minSessionMinutes: "10" });
   });
 
   it("turns a checked draft into the API input, trimming and dropping empty optional parts", () => {
@@ -50,7 +50,7 @@ describe("course draft", () => {
     expect(input.title).toBe("直播带货入门");
     expect(input.summary).toBeUndefined();
     expect(input.modules?.[0]?.lessons[0]).toEqual({ lessonID: undefined, title: "选品", body: "## 选品", videoURL: undefined, minutes: 45 });
-    expect(input.requirement).toEqual({ minutes: 600, sessions: 10 });
+    expect(input.requirement).toEqual({ minutes: 600, sessions: 10, minSessionMinutes: 10 });
     expect(input.rubric.reduce((n, c) => n + c.weight, 0)).toBe(100);
   });
 
@@ -59,6 +59,9 @@ describe("course draft", () => {
     expect(input.modules?.[0]?.moduleID).toBe("mod_01J0000000000000000000000A");
     expect(input.modules?.[0]?.lessons[0]).toMatchObject({ lessonID: "les_01J0000000000000000000000A", videoURL: "https://v.example.cn/a.mp4", minutes: 30 });
     expect(input.rubric[0]?.criterionID).toBe("crt_01J0000000000000000000000A");
+    // a course saved before the minimum session length existed edits with the default
+    expect(input.requirement.minSessionMinutes).toBe(10);
+    expect(toInput(draftFromCourse({ ...course, requirement: { ...course.requirement, minSessionMinutes: 25 } })).requirement.minSessionMinutes).toBe(25);
   });
 
   it("names each problem by the API's field path", () => {
@@ -69,6 +72,7 @@ describe("course draft", () => {
     const lesson = d.modules[0]?.lessons[0];
     if (lesson) Object.assign(lesson, { minutes: "0", videoURL: "http://insecure.example.cn/v.mp4" });
     d.requirement.sessions = "-1";
+    d.requirement.minSessionMinutes = "121";
     d.rubric.push(newCriterion());
     expect(checkDraft(d)).toEqual({
       title: "fieldHint.title",
@@ -78,6 +82,7 @@ describe("course draft", () => {
       "modules.1.title": "fieldHint.modules.title",
       "modules.1.lessons.0.title": "fieldHint.modules.lessons.title",
       "requirement.sessions": "fieldHint.requirement.sessions",
+      "requirement.minSessionMinutes": "fieldHint.requirement.minSessionMinutes",
       "rubric.5.name": "fieldHint.rubric.name",
       "rubric.5.weight": "fieldHint.rubric.weight",
       "rubric.5.levels.0": "fieldHint.rubric.levels",

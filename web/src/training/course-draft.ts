@@ -4,6 +4,9 @@ import { type CriterionDraft, rubricTotal, toInt } from "./rubric";
 
 /** The API's size limits for a course (packages/core course/content.ts), checked here first for instant feedback. */
 export const COURSE_LIMITS = { modules: 20, lessonsPerModule: 30, lessons: 100, body: 5000, criteria: 10 } as const;
+/** A practice session counts from this length (course/content.ts); at most the longest slot. */
+export const DEFAULT_MIN_SESSION_MINUTES = 10;
+export const MAX_MIN_SESSION_MINUTES = 120;
 
 export interface LessonDraft {
   lessonID?: string;
@@ -26,7 +29,7 @@ export interface CourseDraft {
   language: CourseLanguage;
   summary: string;
   modules: ModuleDraft[];
-  requirement: { minutes: string; sessions: string };
+  requirement: { minutes: string; sessions: string; minSessionMinutes: string };
   rubric: CriterionDraft[];
   /** The approved certification the course leads to; "" for none. */
   certificationID: string;
@@ -43,7 +46,7 @@ export function emptyDraft(rubric: CriterionDraft[]): CourseDraft {
     language: "zh-CN",
     summary: "",
     modules: [newModule()],
-    requirement: { minutes: "600", sessions: "10" },
+    requirement: { minutes: "600", sessions: "10", minSessionMinutes: String(DEFAULT_MIN_SESSION_MINUTES) },
     rubric,
     certificationID: "",
   };
@@ -60,7 +63,12 @@ export function draftFromCourse(course: Course): CourseDraft {
       title: m.title,
       lessons: m.lessons.map((l) => ({ lessonID: l.lessonID, title: l.title, body: l.body, videoURL: l.videoURL ?? "", minutes: String(l.minutes) })),
     })),
-    requirement: { minutes: String(course.requirement.minutes), sessions: String(course.requirement.sessions) },
+    requirement: {
+      minutes: String(course.requirement.minutes),
+      sessions: String(course.requirement.sessions),
+      // Courses saved before the setting count from the default, as the API does.
+      minSessionMinutes: String(course.requirement.minSessionMinutes ?? DEFAULT_MIN_SESSION_MINUTES),
+    },
     rubric: course.rubric.map((c) => ({ criterionID: c.criterionID, name: c.name, weight: String(c.weight), levels: [...c.levels] })),
     certificationID: course.certificationID ?? "",
   };
@@ -87,7 +95,11 @@ export function toInput(d: CourseDraft): CourseContent {
         minutes: toInt(l.minutes) ?? 0,
       })),
     })),
-    requirement: { minutes: toInt(d.requirement.minutes) ?? 0, sessions: toInt(d.requirement.sessions) ?? 0 },
+    requirement: {
+      minutes: toInt(d.requirement.minutes) ?? 0,
+      sessions: toInt(d.requirement.sessions) ?? 0,
+      minSessionMinutes: toInt(d.requirement.minSessionMinutes) ?? DEFAULT_MIN_SESSION_MINUTES,
+    },
     rubric: d.rubric.map((c) => ({ criterionID: c.criterionID, name: c.name.trim(), weight: toInt(c.weight) ?? 0, levels: c.levels.map((l) => l.trim()) })),
     // An update without it takes the course's certification away, so the draft's choice always goes.
     certificationID: d.certificationID || undefined,
@@ -120,6 +132,7 @@ export function checkDraft(d: CourseDraft): Record<string, MessageKey> {
   });
   need("requirement.minutes", within(d.requirement.minutes, 0, 10_000), "fieldHint.requirement.minutes");
   need("requirement.sessions", within(d.requirement.sessions, 0, 500), "fieldHint.requirement.sessions");
+  need("requirement.minSessionMinutes", within(d.requirement.minSessionMinutes, 1, MAX_MIN_SESSION_MINUTES), "fieldHint.requirement.minSessionMinutes");
   d.rubric.forEach((c, ci) => {
     need(`rubric.${ci}.name`, c.name.trim().length >= 1 && c.name.trim().length <= 60, "fieldHint.rubric.name");
     need(`rubric.${ci}.weight`, within(c.weight, 1, 100), "fieldHint.rubric.weight");

@@ -16,4 +16,5 @@ export const practiceRouter = router({
   sessions: procedure.input(Practice.sessions.schema).query(({ input }) => Practice.sessions(input)),
   review: procedure.input(Practice.review.schema).mutation(({ input }) => Practice.review(input)),
   myReviews: procedure.input(Practice.myReviews.schema).query(({ input }) => Practice.myReviews(input)),
+  mySessions: procedure.input(Practice.mySessions.schema).query(({ input }) => Practice.mySessions(input)),
 });

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { Clock } from "@zhubo/core/clock";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { actorOf, ops, org, PASSWORD, signUp, uniqueEmail, uniquePhone } from "../../../../packages/core/test/factory.js";
+import { actorOf, codeSentTo, ops, org, PASSWORD, signUp, uniqueEmail, uniquePhone } from "../../../../packages/core/test/factory.js";
 import { caller, failure } from "./testing.js";
 
 describe("the lazily loaded routers", () => {
@@ -30,9 +30,11 @@ describe("the lazily loaded routers", () => {
 });
 
 describe("routers as each role", () => {
-  it("a visitor signs up, reads their profile and is refused everything that needs an account", async () => {
+  it("a visitor signs up, confirms the code sent to their phone, reads their profile and is refused everything that needs an account", async () => {
     const publicCaller = caller();
-    const tokens = await publicCaller.auth.signUp({ login: uniquePhone(), password: PASSWORD, displayName: "南京主播" });
+    const login = uniquePhone();
+    expect(await publicCaller.auth.signUp({ login, password: PASSWORD, displayName: "南京主播" })).toEqual({ status: "code_sent", channel: "phone" });
+    const tokens = await publicCaller.auth.confirmSignUp({ login, code: codeSentTo(login) ?? "" });
     expect((await caller(actorOf(tokens)).auth.me()).displayName).toBe("南京主播");
     expect((await failure(publicCaller.auth.me())).code).toBe("UNAUTHORIZED");
     expect((await failure(publicCaller.org.create({ kind: "agency", name: "x学院", city: "suzhou" }))).code).toBe("UNAUTHORIZED");
@@ -107,5 +109,5 @@ describe("routers as each role", () => {
     const sessionID = tokens.refreshToken.split(".")[0] as string;
     await caller(actorOf(tokens, sessionID)).auth.signOut();
     expect((await failure(anon.auth.refresh({ refreshToken: tokens.refreshToken }))).code).toBe("UNAUTHORIZED");
-  });
+  }, 120_000);
 });

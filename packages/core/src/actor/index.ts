@@ -39,11 +39,14 @@ export function use(): Info {
   return storage.getStore() ?? { type: "public" };
 }
 
+/** The answer for a caller whose bearer token was refused: the client refreshes and asks again. */
+export const tokenInvalid = () => unauthorized("auth.token_invalid", "Your sign-in has expired");
+
 /** The signed-in person, or an auth error. */
 export function person(): PersonActor {
   const actor = use();
   if (actor.type === "person") return actor;
-  throw actor.rejectedToken ? unauthorized("auth.token_invalid", "Your sign-in has expired") : unauthorized();
+  throw actor.rejectedToken ? tokenInvalid() : unauthorized();
 }
 
 export function roleIn(orgID: string): Role | undefined {
@@ -52,7 +55,9 @@ export function roleIn(orgID: string): Role | undefined {
   return actor.memberships.find((m) => m.orgID === orgID)?.role;
 }
 
+/** A caller whose token was refused can't be told "no" (they may well be ops): auth.token_invalid. */
 export function isOps(): boolean {
   const actor = use();
+  if (actor.type === "public" && actor.rejectedToken) throw tokenInvalid();
   return actor.type === "person" && actor.memberships.some((m) => m.kind === "platform" && m.role === "ops");
 }

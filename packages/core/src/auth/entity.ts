@@ -1,13 +1,16 @@
 import { Dynamo } from "../dynamo/index.js";
 
-/** A refresh session; the token secret rotates on every refresh and the previous digest detects reuse. */
+/**
+ * A refresh session; the token secret rotates on every refresh and `generation` counts the rotations,
+ * so a token of any earlier generation is known to be spent (missing on sessions from before: 0).
+ */
 export const sessionEntity = Dynamo.entity({
   model: { entity: "session", version: "1", service: "zhubo" },
   attributes: {
     sessionID: { type: "string", required: true, readOnly: true },
     personID: { type: "string", required: true, readOnly: true },
     tokenDigest: { type: "string", required: true },
-    previousDigest: { type: "string" },
+    generation: { type: "number" },
     createdAt: { type: "string", required: true, readOnly: true },
     rotatedAt: { type: "string" },
     revokedAt: { type: "string" },
@@ -24,7 +27,7 @@ export const sessionEntity = Dynamo.entity({
   },
 });
 
-/** Failed sign-in counters in fixed windows; expire through the table's TTL. */
+/** Sign-in attempt and look-up counters in fixed windows; expire through the table's TTL. */
 export const throttleEntity = Dynamo.entity({
   model: { entity: "throttle", version: "1", service: "zhubo" },
   attributes: {

@@ -13,7 +13,8 @@ import * as Token from "./token.js";
 
 export * as Auth from "./index.js";
 export { hash as hashPassword } from "./password.js";
-export { LIMITS as THROTTLE_LIMITS, spend as rateLimit, WINDOW_SECONDS as THROTTLE_WINDOW_SECONDS } from "./throttle.js";
+export { revokeSessionsOf } from "./revoke.js";
+export { LIMITS as THROTTLE_LIMITS, spend as rateLimit, spendIn as rateLimitIn, WINDOW_SECONDS as THROTTLE_WINDOW_SECONDS } from "./throttle.js";
 export { generateSigningJwk, resetKeys } from "./token.js";
 
 export interface Tokens {
@@ -25,24 +26,26 @@ export interface Tokens {
   memberships: Actor.Membership[];
 }
 
-const Password8 = z.string().check(z.minLength(8, "At least 8 characters"), z.maxLength(128, "At most 128 characters"));
-
 const invalidCredentials = () => new VisibleError("auth", "auth.invalid_credentials", "Wrong email/mobile or password");
 const sessionExpired = () => new VisibleError("auth", "auth.session_expired", "Your session has ended. Sign in again.");
 
-async function issue(personID: string, sessionID: string, secret: string): Promise<Tokens> {
+async function issue(personID: string, sessionID: string, generation: number, secret: string): Promise<Tokens> {
   const now = Clock.now();
   const memberships = await Membership.ofPerson(personID);
   return {
     accessToken: await Token.signAccess({ personID, sessionID, memberships }, now),
-    refreshToken: `${sessionID}.${secret}`,
+    refreshToken: Token.joinRefresh(sessionID, generation, secret),
     expiresAt: now + Token.ACCESS_TTL_SECONDS * 1000,
     personID,
     memberships,
   };
 }
 
-async function startSession(personID: string): Promise<Tokens> {
+/**
+ * A new refresh session and tokens, for verbs that have just proved who the person is: a right
+ * password (signIn) or a one-time code to their login (account/: sign-up confirmation, password reset).
+ */
+export async function startSession(personID: string): Promise<Tokens> {
   const sessionID = Id.create("session");
   const secret = Token.newRefreshSecret();
   const now = Clock.now();
@@ -51,26 +54,13 @@ async function startSession(personID: string): Promise<Tokens> {
       sessionID,
       personID,
       tokenDigest: Token.digest(secret),
+      generation: 0,
       createdAt: new Date(now).toISOString(),
       expiresAt: Math.floor(now / 1000) + Token.REFRESH_TTL_SECONDS,
     })
     .go();
-  return issue(personID, sessionID, secret);
+  return issue(personID, sessionID, 0, secret);
 }
-
-export const SignUpSchema = z.object({
-  login: Person.LoginSchema,
-  password: Password8,
-  displayName: Person.DisplayName,
-  city: z.optional(z.enum(Person.cities)),
-  locale: z.optional(z.enum(["zh-CN", "en"])),
-});
-
-export const signUp = fn(SignUpSchema, async (input) => {
-  const passwordHash = await Password.hash(input.password);
-  const person = await Person.create({ ...input, login: Person.toLogin(input.login), passwordHash });
-  return startSession(person.personID);
-});
 
 export const SignInSchema = z.object({
   login: Person.LoginSchema,
@@ -78,31 +68,29 @@ export const SignInSchema = z.object({
 });
 
 /**
- * Same answer and the same scrypt cost whether the login exists or not; failures count
- * against the login and the source address, and a throttled login is refused before any hashing.
+ * Same answer and the same scrypt cost whether the login exists or not. The attempt is taken from
+ * the throttle's budgets (login + source, source, login) before any hashing, atomically, so racing
+ * calls can't guess more than the budgets allow; a right password gives its attempt back.
  */
 export const signIn = fn(SignInSchema, async (input) => {
   const login = Person.toLogin(input.login);
   const password = input.password;
-  const key = Person.loginKey(login);
-  const ip = Actor.use().ip;
-  await Throttle.check(key, ip, Clock.now());
+  const attempt = await Throttle.take(Person.loginKey(login), Actor.use().ip, Clock.now());
   const credentials = await Person.credentialsOf(login);
   if (!credentials) await Password.burn(password);
   const ok = credentials ? await Password.verify(password, credentials.passwordHash) : false;
-  if (!ok || !credentials) {
-    await Throttle.fail(key, ip, Clock.now());
-    throw invalidCredentials();
-  }
-  await Throttle.clear(key, Clock.now());
+  if (!ok || !credentials) throw invalidCredentials();
+  await attempt.succeeded();
   return startSession(credentials.personID);
 });
 
 export const RefreshSchema = z.object({ refreshToken: z.string().check(z.minLength(1), z.maxLength(200)) });
 
 /**
- * Rotates the refresh token. Presenting an already-rotated token means it leaked:
- * the whole session is revoked.
+ * Rotates the refresh token. A token is good for one rotation: presenting any earlier generation
+ * of the session, or the current one a second time (even in a race, which the web app's cross-tab
+ * lock never produces), means it was copied, and the whole session is revoked. A token that was
+ * never issued (wrong secret for the current generation, or a generation ahead) is only refused.
  */
 export const refresh = fn(RefreshSchema, async ({ refreshToken }) => {
   const parts = Token.splitRefresh(refreshToken);
@@ -111,28 +99,35 @@ export const refresh = fn(RefreshSchema, async ({ refreshToken }) => {
   const { data: session } = await entity.get({ sessionID: parts.sessionID }).go();
   const now = Clock.now();
   if (!session || session.revokedAt || session.expiresAt * 1000 <= now) throw sessionExpired();
-  const presented = Token.digest(parts.secret);
-  if (!Token.sameDigest(presented, session.tokenDigest)) {
-    if (session.previousDigest && Token.sameDigest(presented, session.previousDigest)) {
-      await entity
-        .patch({ sessionID: session.sessionID })
-        .set({ revokedAt: new Date(now).toISOString() })
-        .go();
-    }
+  const revoke = () =>
+    entity
+      .patch({ sessionID: session.sessionID })
+      .set({ revokedAt: new Date(now).toISOString() })
+      .where((a, op) => op.notExists(a.revokedAt))
+      .go()
+      .catch((e) => {
+        if (!isConditionFailure(e)) throw e;
+      });
+  const generation = session.generation ?? 0;
+  if (parts.generation < generation) {
+    await revoke();
     throw sessionExpired();
   }
+  const presented = Token.digest(parts.secret);
+  if (parts.generation > generation || !Token.sameDigest(presented, session.tokenDigest)) throw sessionExpired();
   const secret = Token.newRefreshSecret();
   try {
     await entity
       .patch({ sessionID: session.sessionID })
-      .set({ tokenDigest: Token.digest(secret), previousDigest: presented, rotatedAt: new Date(now).toISOString() })
+      .set({ tokenDigest: Token.digest(secret), generation: generation + 1, rotatedAt: new Date(now).toISOString() })
       .where((a, op) => `${op.eq(a.tokenDigest, presented)} AND ${op.notExists(a.revokedAt)}`)
       .go();
   } catch (e) {
-    if (isConditionFailure(e)) throw sessionExpired();
-    throw e;
+    if (!isConditionFailure(e)) throw e;
+    await revoke();
+    throw sessionExpired();
   }
-  return issue(session.personID, session.sessionID, secret);
+  return issue(session.personID, session.sessionID, generation + 1, secret);
 });
 
 /** Revokes the caller's refresh session; its access token lapses within ACCESS_TTL_SECONDS. */

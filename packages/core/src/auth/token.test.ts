@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateSigningJwk, resetKeys, signAccess, splitRefresh, verifyAccess } from "./token.js";
+import { generateSigningJwk, joinRefresh, resetKeys, signAccess, splitRefresh, verifyAccess } from "./token.js";
 
 const now = Date.UTC(2026, 10, 25, 12);
 const claims = {
@@ -48,8 +48,20 @@ describe("access tokens", () => {
     }
   });
 
-  it("parses only well-formed refresh tokens", () => {
-    expect(splitRefresh(`ses_01JZ0000000000000000000000.${"a".repeat(43)}`)).toEqual({ sessionID: "ses_01JZ0000000000000000000000", secret: "a".repeat(43) });
-    expect(splitRefresh("ses_x.y")).toBeUndefined();
+  it("parses only well-formed refresh tokens, reading the rotation generation (0 for tokens from before generations)", () => {
+    const sessionID = "ses_01JZ0000000000000000000000";
+    const secret = "a".repeat(43);
+    expect(splitRefresh(joinRefresh(sessionID, 7, secret))).toEqual({ sessionID, generation: 7, secret });
+    expect(splitRefresh(`${sessionID}.${secret}`)).toEqual({ sessionID, generation: 0, secret });
+    for (const bad of [
+      "ses_x.y",
+      `${sessionID}.-1.${secret}`,
+      `${sessionID}.01.${secret}`,
+      `${sessionID}.1e3.${secret}`,
+      `${sessionID}.1234567890.${secret}`,
+      `${sessionID}.1.${secret}x`,
+    ]) {
+      expect(splitRefresh(bad), bad).toBeUndefined();
+    }
   });
 });

@@ -107,9 +107,16 @@ export async function verifyAccess(token: string, nowMs: number): Promise<Claims
   }
 }
 
-/** Refresh tokens are `<sessionID>.<secret>`; only a SHA-256 of the secret is stored. */
+/**
+ * Refresh tokens are `<sessionID>.<generation>.<secret>`: the generation counts the session's
+ * rotations, so any earlier token is recognisable as spent; only a SHA-256 of the current secret is stored.
+ */
 export function newRefreshSecret(): string {
   return randomBytes(32).toString("base64url");
+}
+
+export function joinRefresh(sessionID: string, generation: number, secret: string): string {
+  return `${sessionID}.${generation}.${secret}`;
 }
 
 export function digest(secret: string): string {
@@ -122,7 +129,8 @@ export function sameDigest(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function splitRefresh(token: string): { sessionID: string; secret: string } | undefined {
-  const match = /^(ses_[0-9A-HJKMNP-TV-Z]{26})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  return match ? { sessionID: match[1] as string, secret: match[2] as string } : undefined;
+/** Tokens issued before generations existed (`<sessionID>.<secret>`) read as generation 0. */
+export function splitRefresh(token: string): { sessionID: string; generation: number; secret: string } | undefined {
+  const match = /^(ses_[0-9A-HJKMNP-TV-Z]{26})\.(?:(0|[1-9]\d{0,8})\.)?([A-Za-z0-9_-]{43})$/.exec(token);
+  return match ? { sessionID: match[1] as string, generation: Number(match[2] ?? 0), secret: match[3] as string } : undefined;
 }

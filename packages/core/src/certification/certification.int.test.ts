@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { as, courseInput, openCohort, ops, org, people } from "../../test/factory.js";
+import { as, courseInput, credentialFacts, openCohort, ops, org, people } from "../../test/factory.js";
 import type { Actor } from "../actor/index.js";
 import { Catalogue } from "../catalogue/index.js";
 import { Clock } from "../clock/index.js";
 import { Course } from "../course/index.js";
 import { Enrolment } from "../enrolment/index.js";
 import type { VisibleError } from "../error/index.js";
+import * as Credential from "./credential.js";
 import { Certification } from "./index.js";
 
 const reject = (p: Promise<unknown>) =>
@@ -225,12 +226,23 @@ describe("a certificate over time", () => {
     expect(file.filename).toBe(`zhubo-certificate-${cert?.code}.jwt`);
     expect(file.json.credentialSubject.achievement.name).toBe("食品带货主播（初级）");
     const genuine = await as(publicActor(), () => Certification.verifyCredential({ credential: file.jwt }));
-    expect(genuine).toMatchObject({ valid: true, certificate: { displayName: "周小雨1", status: "active" }, fileValidUntil: file.json.validUntil });
+    expect(genuine).toMatchObject({
+      valid: true,
+      signature: "valid",
+      status: "active",
+      certificate: { displayName: "周小雨1", status: "active" },
+      fileValidFrom: file.json.validFrom,
+      fileValidUntil: file.json.validUntil,
+    });
     const [h, p, sig] = file.jwt.split(".");
     const altered = JSON.parse(Buffer.from(p as string, "base64url").toString());
     altered.credentialSubject.achievement.name = "食品带货主播（高级）";
     const tampered = `${h}.${Buffer.from(JSON.stringify(altered)).toString("base64url")}.${sig}`;
-    expect(await as(publicActor(), () => Certification.verifyCredential({ credential: tampered }))).toEqual({ valid: false, reason: "signature" });
+    expect(await as(publicActor(), () => Certification.verifyCredential({ credential: tampered }))).toEqual({
+      valid: false,
+      signature: "invalid",
+      status: "unchecked",
+    });
     // other people can't export someone's certificate
     expect((await reject(as(s.admin.actor, () => Certification.credential({ certificateID: cert?.certificateID as string })))).kind).toBe("not_found");
 
@@ -243,9 +255,11 @@ describe("a certificate over time", () => {
     expect(seen.status).toBe("revoked");
     expect(JSON.stringify(seen)).not.toContain("冒名顶替");
     expect(await Certification.activeOf(s.learner.personID)).toEqual([]);
-    // the credential downloaded before still has a valid signature, and now says revoked
+    // the credential downloaded before still has a valid signature, but the certificate is revoked: not valid
     expect(await as(publicActor(), () => Certification.verifyCredential({ credential: file.jwt }))).toMatchObject({
-      valid: true,
+      valid: false,
+      signature: "valid",
+      status: "revoked",
       certificate: { status: "revoked" },
     });
     // more evidence, the learner's page, or an instructor: none brings it back
@@ -260,6 +274,41 @@ describe("a certificate over time", () => {
 });
 
 describe("public verification", () => {
+  it("reports an uploaded file's signature and the certificate's status apart: an expired file stays expired after the certificate is renewed", async () => {
+    const s = await setup();
+    const criteria = await almost(s.cohort.cohortID, s.learner);
+    await Enrolment.setScores(s.cohort.cohortID, s.learner.personID, Object.fromEntries(criteria.map((id) => [id, 3])));
+    const [cert] = (await as(s.learner, () => Certification.mine({}))).certificates;
+    const file = await as(s.learner, () => Certification.credential({ certificateID: cert?.certificateID as string }));
+    const expiresAt = Date.parse(cert?.expiresAt as string);
+    const check = (jwt: string) => as(publicActor(), () => Certification.verifyCredential({ credential: jwt }));
+    try {
+      Clock.use(Clock.fixed(expiresAt + 2 * 60_000));
+      expect(await check(file.jwt)).toMatchObject({ valid: false, signature: "expired", status: "expired", fileValidUntil: file.json.validUntil });
+      // fresh practice renews the certificate: the old file is still expired, the certificate active, so still not valid
+      await Enrolment.setPractice(s.cohort.cohortID, s.learner.personID, { minutes: 95, sessions: 4, lastAt: new Date(expiresAt - 3600_000).toISOString() });
+      expect((await as(s.learner, () => Certification.mine({}))).certificates[0]?.status).toBe("active");
+      expect(await check(file.jwt)).toMatchObject({ valid: false, signature: "expired", status: "active", certificate: { status: "active" } });
+      // a freshly downloaded file is valid again
+      const fresh = await as(s.learner, () => Certification.credential({ certificateID: cert?.certificateID as string }));
+      expect(await check(fresh.jwt)).toMatchObject({ valid: true, signature: "valid", status: "active" });
+    } finally {
+      Clock.reset();
+    }
+  });
+
+  it("answers status unknown for a genuine file whose certificate the platform doesn't have", async () => {
+    const facts = { ...credentialFacts(), issuedAt: Clock.iso(), expiresAt: new Date(Clock.now() + 86_400_000).toISOString() };
+    const jwt = await Credential.sign(facts);
+    expect(await as(publicActor(), () => Certification.verifyCredential({ credential: jwt }))).toEqual({
+      valid: false,
+      signature: "valid",
+      status: "unknown",
+      fileValidFrom: expect.any(String),
+      fileValidUntil: expect.any(String),
+    });
+  });
+
   it("limits look-ups per source address", async () => {
     const ip = "203.0.113.77";
     for (let i = 0; i < Certification.VERIFY_LIMIT; i++) await reject(as(publicActor(ip), () => Certification.verify({ code: "0".repeat(26) })));

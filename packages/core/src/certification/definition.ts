@@ -2,10 +2,12 @@ import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { conflict, forbidden, isConditionFailure, notFound } from "../error/index.js";
-import { Cursor, fn } from "../fn/index.js";
+import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
+import { Page } from "../page/index.js";
 import { Tenant } from "../tenant/index.js";
+import { Text } from "../text/index.js";
 import { NATIONAL_LEVELS, type NationalLevel, PLATFORM } from "./credential.js";
 import { definitionEntity } from "./entity.js";
 import { type Requirements, RequirementsSchema } from "./rules.js";
@@ -37,8 +39,8 @@ export const definitionID = Id.schema("certification", "definition");
 const ownerID = z.union([z.literal(PLATFORM_OWNER), Id.schema("agency", "agency")]);
 
 const Fields = {
-  name: z.string().check(z.trim(), z.minLength(2, "At least 2 characters"), z.maxLength(80, "At most 80 characters")),
-  description: z.string().check(z.trim(), z.minLength(10, "At least 10 characters"), z.maxLength(1000, "At most 1000 characters")),
+  name: Text.line({ min: 2, max: 80 }),
+  description: Text.prose({ min: 10, max: 1000 }),
   category: z.enum(Org.categories),
   level: z.int().check(z.minimum(1, "Levels run 1 to 5"), z.maximum(5, "Levels run 1 to 5")),
   nationalLevel: z.enum(Object.keys(NATIONAL_LEVELS) as [NationalLevel, ...NationalLevel[]]),
@@ -59,7 +61,7 @@ const visible = (d: Definition): Tenant.Ref =>
 /** Who may change it: ops for the platform's, the agency's admins (and ops) for an agency's. */
 function assertOwner(owner: string): void {
   if (owner === PLATFORM_OWNER) {
-    if (!Actor.isOps()) throw notFound("certification.not_found");
+    Tenant.assert("certification.not_found", { kind: "platform" });
   } else Tenant.assert("certification.not_found", { kind: "agency", id: owner }, { roles: ["admin"], ops: true });
 }
 
@@ -116,27 +118,24 @@ export const update = fn(UpdateSchema, async ({ definitionID: id, version, ...fi
 });
 
 const decide = (status: "approved" | "rejected") =>
-  fn(
-    z.object({ definitionID, note: z.optional(z.string().check(z.trim(), z.maxLength(500, "At most 500 characters"))) }),
-    async ({ definitionID: id, note }) => {
-      if (!Actor.isOps()) throw forbidden("certification.ops_only", "Only platform operations decide certifications");
-      const current = await read(id);
-      if (!current) throw notFound("certification.not_found");
-      if (current.status !== "pending") throw conflict("certification.already_decided", `This certification is already ${current.status}`);
-      try {
-        await (await definitionEntity())
-          .patch({ definitionID: id })
-          .composite({ createdAt: current.createdAt, ownerID: current.ownerID })
-          .set({ status, decisionNote: note, updatedAt: Clock.iso() })
-          .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.eq(a.version, current.version)}`)
-          .go();
-      } catch (e) {
-        if (isConditionFailure(e)) throw conflict("certification.already_decided", "This certification changed meanwhile. Reload and try again.");
-        throw e;
-      }
-      return { ...current, status, decisionNote: note };
-    },
-  );
+  fn(z.object({ definitionID, note: z.optional(Text.prose({ max: 500 })) }), async ({ definitionID: id, note }) => {
+    if (!Actor.isOps()) throw forbidden("certification.ops_only", "Only platform operations decide certifications");
+    const current = await read(id);
+    if (!current) throw notFound("certification.not_found");
+    if (current.status !== "pending") throw conflict("certification.already_decided", `This certification is already ${current.status}`);
+    try {
+      await (await definitionEntity())
+        .patch({ definitionID: id })
+        .composite({ createdAt: current.createdAt, ownerID: current.ownerID })
+        .set({ status, decisionNote: note, updatedAt: Clock.iso() })
+        .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.eq(a.version, current.version)}`)
+        .go();
+    } catch (e) {
+      if (isConditionFailure(e)) throw conflict("certification.already_decided", "This certification changed meanwhile. Reload and try again.");
+      throw e;
+    }
+    return { ...current, status, decisionNote: note };
+  });
 
 export const approve = decide("approved");
 export const reject = decide("rejected");
@@ -146,17 +145,19 @@ export const get = fn(z.object({ definitionID }), ({ definitionID: id }) =>
 );
 
 /** Approved definitions (what courses lead to; anyone); pending and rejected ones are ops' queue. */
-export const listByStatus = fn(z.object({ status: z.enum(["pending", "approved", "rejected"]), cursor: Cursor }), async ({ status, cursor }) => {
+export const listByStatus = fn(z.object({ status: z.enum(["pending", "approved", "rejected"]), cursor: Page.cursor }), async ({ status, cursor }) => {
   if (status !== "approved" && !Actor.isOps()) throw forbidden("certification.ops_only", "Only platform operations can see this list");
-  const page = await (await definitionEntity()).query.byStatus({ status }).go({ cursor: cursor ?? null, limit: PAGE, order: "desc" });
-  return { items: page.data as Definition[], cursor: page.cursor };
+  const q = Page.query("certification.listByStatus", status);
+  const page = await (await definitionEntity()).query.byStatus({ status }).go({ cursor: Page.open(q, cursor), limit: PAGE, order: "desc" });
+  return { items: page.data as Definition[], cursor: Page.seal(q, page.cursor) };
 });
 
 /** An agency's own definitions, any status (its admins and ops). */
-export const listByOwner = fn(z.object({ ownerID, cursor: Cursor }), async ({ ownerID: owner, cursor }) => {
+export const listByOwner = fn(z.object({ ownerID, cursor: Page.cursor }), async ({ ownerID: owner, cursor }) => {
   assertOwner(owner);
-  const page = await (await definitionEntity()).query.byOwner({ ownerID: owner }).go({ cursor: cursor ?? null, limit: PAGE, order: "desc" });
-  return { items: page.data as Definition[], cursor: page.cursor };
+  const q = Page.query("certification.listByOwner", owner);
+  const page = await (await definitionEntity()).query.byOwner({ ownerID: owner }).go({ cursor: Page.open(q, cursor), limit: PAGE, order: "desc" });
+  return { items: page.data as Definition[], cursor: Page.seal(q, page.cursor) };
 });
 
 /** What a course of this agency may lead to: an approved definition of the platform or of the agency itself. */

@@ -10,6 +10,7 @@ import { conflict, forbidden, isConditionFailure, notFound } from "../error/inde
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Person } from "../person/index.js";
+import { Text } from "../text/index.js";
 import * as Code from "./code.js";
 import * as Credential from "./credential.js";
 import { type Definition, definitionID, load as loadDefinition } from "./definition.js";
@@ -17,7 +18,7 @@ import { certificateEntity, codeEntity, holdingEntity } from "./entity.js";
 import { addMonths, type Check, checks, type Evidence, eligible, noticeAt, renewal, type Status, statusAt } from "./rules.js";
 
 export { CODE_BITS, display as displayCode, normalise as normaliseCode } from "./code.js";
-export { generateSigningJwk, jwks, NATIONAL_LEVELS, type NationalLevel, resetKeys } from "./credential.js";
+export { CLOCK_SKEW_SECONDS, generateSigningJwk, jwks, NATIONAL_LEVELS, type NationalLevel, resetKeys, type Signature } from "./credential.js";
 export {
   approve,
   DefineSchema,
@@ -330,7 +331,7 @@ export const revoke = fn(
   z.object({
     holderID: learnerID,
     certificateID,
-    reason: z.string().check(z.trim(), z.minLength(5, "Say why, in at least 5 characters"), z.maxLength(500, "At most 500 characters")),
+    reason: Text.prose({ min: 5, short: "Say why, in at least 5 characters", max: 500 }),
   }),
   async (input) => {
     if (!Actor.isOps()) throw forbidden("certification.ops_only", "Only platform operations revoke certificates");
@@ -382,17 +383,42 @@ export const verify = fn(z.object({ code: z.string().check(z.maxLength(64, "Not 
 });
 
 /**
- * Public verification of an uploaded credential: the signature against the platform key (a
- * forged or altered file fails), then the certificate's status now.
+ * Public verification of an uploaded credential. Two verdicts, reported apart: the file's
+ * `signature` (signed by a platform key and unaltered, and within its own dates) and the
+ * certificate's `status` now (revoked, expired, renewed since). `valid` only when the signature is
+ * "valid" and the status "active". A file that fails its signature gets no status (`unchecked`):
+ * nothing it claims is believed.
  */
-export const verifyCredential = fn(z.object({ credential: z.string().check(z.maxLength(32_000, "Not a zhubo credential")) }), async (input) => {
-  await Auth.rateLimit("certificate.verify", Actor.use().ip, VERIFY_LIMIT, Clock.now());
-  const checked = await Credential.check(input.credential);
-  if (!checked.ok) return { valid: false as const, reason: checked.reason };
-  const c = await byCode(checked.code);
-  if (!c || c.certificateID === undefined) return { valid: false as const, reason: "unknown" as const };
-  return { valid: true as const, certificate: publicView(c), fileValidUntil: checked.credential.validUntil };
-});
+export const verifyCredential = fn(
+  z.object({ credential: z.string().check(z.maxLength(32_000, "Not a zhubo credential")) }),
+  async (input): Promise<CredentialVerdict> => {
+    await Auth.rateLimit("certificate.verify", Actor.use().ip, VERIFY_LIMIT, Clock.now());
+    const checked = await Credential.check(input.credential, Clock.now());
+    if (!checked.genuine) return { valid: false, signature: checked.signature, status: "unchecked" };
+    const c = await byCode(checked.code);
+    const certificate = c ? publicView(c) : undefined;
+    const status = certificate?.status ?? "unknown";
+    return {
+      valid: checked.signature === "valid" && status === "active",
+      signature: checked.signature,
+      status,
+      certificate,
+      fileValidFrom: checked.credential.validFrom,
+      fileValidUntil: checked.credential.validUntil,
+    };
+  },
+);
+
+export interface CredentialVerdict {
+  /** The file is genuine and current and the certificate is active: both verdicts hold. */
+  valid: boolean;
+  signature: Credential.Signature;
+  /** The certificate's status now; `unknown` when the platform has no such certificate, `unchecked` when the signature failed. */
+  status: Status | "unknown" | "unchecked";
+  certificate?: PublicView;
+  fileValidFrom?: string;
+  fileValidUntil?: string;
+}
 
 /** A holder's certificates active at an instant (matching and gig requirements count only these). */
 export async function activeOf(holderID: string, atMs: number = Clock.now()): Promise<Certificate[]> {

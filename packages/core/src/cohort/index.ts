@@ -1,14 +1,17 @@
 import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
+import { Calendar } from "../calendar/index.js";
 import { Clock } from "../clock/index.js";
 import { Course } from "../course/index.js";
 import { conflict, isConditionFailure, notFound } from "../error/index.js";
-import { Cursor, fn, invalid } from "../fn/index.js";
+import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Membership } from "../membership/index.js";
 import { Org } from "../org/index.js";
+import { Page } from "../page/index.js";
 import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
+import { Text } from "../text/index.js";
 import { cohortEntity } from "./entity.js";
 
 export * as Cohort from "./index.js";
@@ -55,24 +58,21 @@ export interface Info {
 
 export const cohortID = Id.schema("cohort", "cohort");
 const courseID = Id.schema("course", "course");
-const cursor = Cursor;
-const day = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01"),
-  z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a real date"),
-);
+const cursor = Page.cursor;
+const day = Calendar.Day;
 const personID = Id.schema("person", "person");
-const reason = z.string().check(z.trim(), z.minLength(2, "Tell learners why"), z.maxLength(500, "At most 500 characters"));
+const reason = Text.prose({ min: 2, short: "Tell learners why", max: 500 });
 
 const LiveClassSchema = z.object({
   classID: z.optional(Id.schema("class", "liveClass")),
-  title: z.string().check(z.trim(), z.minLength(1, "Enter a title"), z.maxLength(120, "At most 120 characters")),
-  startsAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "Use a time like 2026-12-01T19:30+08:00")),
+  title: Text.line({ min: 1, short: "Enter a title", max: 120 }),
+  startsAt: Calendar.Instant,
   minutes: z.int().check(z.minimum(15, "At least 15 minutes"), z.maximum(600, "At most 600 minutes")),
 });
 
 export const CreateSchema = z.object({
   courseID,
-  title: z.string().check(z.trim(), z.minLength(2, "At least 2 characters"), z.maxLength(120, "At most 120 characters")),
+  title: Text.line({ min: 2, max: 120 }),
   startDate: day,
   endDate: day,
   capacity: z.int().check(z.minimum(1, "At least 1 seat"), z.maximum(MAX_CAPACITY, `At most ${MAX_CAPACITY} seats`)),
@@ -146,9 +146,10 @@ export const get = fn(z.object({ cohortID }), ({ cohortID }) => Tenant.load("coh
 
 export const listByCourse = fn(z.object({ courseID, cursor }), async ({ courseID, cursor }) => {
   await Course.get({ courseID });
-  const page = await (await cohortEntity()).query.cohortsOfCourse({ courseID }).go({ cursor: cursor ?? null, limit: PAGE });
+  const q = Page.query("cohort.listByCourse", courseID);
+  const page = await (await cohortEntity()).query.cohortsOfCourse({ courseID }).go({ cursor: Page.open(q, cursor), limit: PAGE });
   const items = page.data as Info[];
-  return { items: items.filter((c) => Tenant.canSee(visible(c), { ops: true })), cursor: page.cursor };
+  return { items: items.filter((c) => Tenant.canSee(visible(c), { ops: true })), cursor: Page.seal(q, page.cursor) };
 });
 
 /**
@@ -165,6 +166,8 @@ export const browse = fn(
   }),
   async ({ from, category, city, online, cursor }) => {
     const start = from ?? Clock.iso().slice(0, 10);
+    // `start` is part of the query: a cursor from another start would begin outside its key range.
+    const q = Page.query("cohort.browse", start, category, city, online);
     const page = await (await cohortEntity()).query
       .upcoming({ listing: "open" })
       .gte({ startDate: start })
@@ -173,31 +176,40 @@ export const browse = fn(
           .filter(Boolean)
           .join(" AND "),
       )
-      .go({ cursor: cursor ?? null, limit: PAGE });
-    return { items: page.data as Info[], cursor: page.cursor };
+      .go({ cursor: Page.open(q, cursor), limit: PAGE });
+    return { items: page.data as Info[], cursor: Page.seal(q, page.cursor) };
   },
 );
 
 /** The cohorts an instructor teaches: their agencies' timetables, trimmed to the ones naming them. */
 export const teaching = fn(z.object({ cursor }), async ({ cursor }) => {
   const actor = Actor.person();
-  const agencies = actor.memberships.filter((m) => m.kind === "agency" && (m.role === "instructor" || m.role === "admin")).map((m) => m.orgID);
+  const agencies = [
+    ...new Set(actor.memberships.filter((m) => m.kind === "agency" && (m.role === "instructor" || m.role === "admin")).map((m) => m.orgID)),
+  ].sort();
+  // Each agency's timetable pages on its own; the one cursor carries where each unfinished one is.
+  const q = Page.query("cohort.teaching", actor.personID, ...agencies);
+  const opened = Page.open(q, cursor);
+  const positions = opened ? (JSON.parse(opened) as Record<string, string>) : Object.fromEntries(agencies.map((a) => [a, null]));
   const entity = await cohortEntity();
   const pages = await Promise.all(
-    agencies.map((agencyID) =>
-      entity.query
+    Object.entries(positions).map(async ([agencyID, position]) => ({
+      agencyID,
+      page: await entity.query
         .cohortsOfAgency({ agencyID })
         .where((a, op) => op.contains(a.instructorIDs, actor.personID))
-        .go({ cursor: agencies.length === 1 ? (cursor ?? null) : null, limit: PAGE }),
-    ),
+        .go({ cursor: position, limit: PAGE }),
+    })),
   );
-  return { items: pages.flatMap((p) => p.data as Info[]), cursor: pages.length === 1 ? (pages[0]?.cursor ?? null) : null };
+  const next = Object.fromEntries(pages.flatMap(({ agencyID, page }) => (page.cursor ? [[agencyID, page.cursor]] : [])));
+  return { items: pages.flatMap((p) => p.page.data as Info[]), cursor: Object.keys(next).length > 0 ? Page.seal(q, JSON.stringify(next)) : null };
 });
 
 export const listByAgency = fn(z.object({ agencyID: Id.schema("agency", "agency"), cursor }), async ({ agencyID, cursor }) => {
   Tenant.assert("agency.not_found", { kind: "agency", id: agencyID }, { ops: true });
-  const page = await (await cohortEntity()).query.cohortsOfAgency({ agencyID }).go({ cursor: cursor ?? null, limit: PAGE });
-  return { items: page.data as Info[], cursor: page.cursor };
+  const q = Page.query("cohort.listByAgency", agencyID);
+  const page = await (await cohortEntity()).query.cohortsOfAgency({ agencyID }).go({ cursor: Page.open(q, cursor), limit: PAGE });
+  return { items: page.data as Info[], cursor: Page.seal(q, page.cursor) };
 });
 
 async function administered(id: string): Promise<Info> {

@@ -32,6 +32,8 @@ export const jwt = {
 /** The platform key that signs Open Badges credentials: an RSA private key as a JWK (JSON), RS256. */
 export const credential = {
   privateJwk: () => env("CREDENTIAL_PRIVATE_JWK"),
+  /** Public halves of keys retired by a rotation, a JWKS (JSON): files they signed still verify. */
+  retiredJwks: () => env("CREDENTIAL_RETIRED_JWKS"),
 };
 
 /** scrypt cost; OWASP's minimum is N=2^17, r=8, p=1. Never configurable below that. */

@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import { Id } from "../id/index.js";
+import { Text } from "../text/index.js";
 
 /**
  * What a course teaches and asks for: modules → lessons, the practice requirement and the
@@ -12,7 +13,7 @@ const idOf = (kind: Id.Prefix, label: string) => z.optional(Id.schema(label, kin
 
 export const LessonSchema = z.object({
   lessonID: idOf("lesson", "lesson"),
-  title: z.string().check(z.trim(), z.minLength(1, "Enter a title"), z.maxLength(120, "At most 120 characters")),
+  title: Text.line({ min: 1, short: "Enter a title", max: 120 }),
   body: z.string().check(z.maxLength(LIMITS.body, `At most ${LIMITS.body} characters`)),
   videoURL: z.optional(z.string().check(z.maxLength(500), z.regex(/^https:\/\/[^\s]+$/, "Use an https:// link"))),
   minutes: z.int().check(z.minimum(1, "At least 1 minute"), z.maximum(600, "At most 600 minutes")),
@@ -20,23 +21,33 @@ export const LessonSchema = z.object({
 
 export const ModuleSchema = z.object({
   moduleID: idOf("module", "module"),
-  title: z.string().check(z.trim(), z.minLength(1, "Enter a title"), z.maxLength(120, "At most 120 characters")),
+  title: Text.line({ min: 1, short: "Enter a title", max: 120 }),
   lessons: z.array(LessonSchema).check(z.maxLength(LIMITS.lessonsPerModule, `At most ${LIMITS.lessonsPerModule} lessons in a module`)),
 });
+
+/** A practice session shorter than this counts for nothing (a test push isn't practice); courses saved before the setting get it too. */
+export const DEFAULT_MIN_SESSION_MINUTES = 10;
+/** A slot is at most 120 minutes, so a longer minimum could never be met. */
+export const MAX_MIN_SESSION_MINUTES = 120;
 
 export const RequirementSchema = z.object({
   minutes: z.int().check(z.minimum(0, "Cannot be negative"), z.maximum(10_000, "At most 10000 minutes")),
   sessions: z.int().check(z.minimum(0, "Cannot be negative"), z.maximum(500, "At most 500 sessions")),
+  /** The shortest session that counts towards minutes and sessions. */
+  minSessionMinutes: z._default(
+    z
+      .int()
+      .check(z.minimum(1, "At least 1 minute"), z.maximum(MAX_MIN_SESSION_MINUTES, `At most ${MAX_MIN_SESSION_MINUTES} minutes (the longest practice slot)`)),
+    DEFAULT_MIN_SESSION_MINUTES,
+  ),
 });
 
 /** Scores run 0–4, so each criterion describes exactly five levels. */
 export const CriterionSchema = z.object({
   criterionID: idOf("criterion", "criterion"),
-  name: z.string().check(z.trim(), z.minLength(1, "Enter a name"), z.maxLength(60, "At most 60 characters")),
+  name: Text.line({ min: 1, short: "Enter a name", max: 60 }),
   weight: z.int().check(z.minimum(1, "At least 1"), z.maximum(100, "At most 100")),
-  levels: z
-    .array(z.string().check(z.trim(), z.minLength(1, "Describe this level"), z.maxLength(300, "At most 300 characters")))
-    .check(z.length(5, "Describe levels 0 to 4")),
+  levels: z.array(Text.line({ min: 1, short: "Describe this level", max: 300 })).check(z.length(5, "Describe levels 0 to 4")),
 });
 
 export const RubricSchema = z.array(CriterionSchema).check(
@@ -56,7 +67,8 @@ export interface Module {
   lessons: (z.output<typeof LessonSchema> & { lessonID: string })[];
 }
 export type Lesson = Module["lessons"][number];
-export type Requirement = z.output<typeof RequirementSchema>;
+/** As stored: courses and enrolments saved before `minSessionMinutes` existed have none (see minSessionSeconds). */
+export type Requirement = Omit<z.output<typeof RequirementSchema>, "minSessionMinutes"> & { minSessionMinutes?: number };
 export type Criterion = z.output<typeof CriterionSchema> & { criterionID: string };
 
 /** Keeps the ids an edit sends back (so completed lessons stay completed) and gives new parts new ids. */
@@ -69,6 +81,11 @@ export function withIDs(modules: z.output<typeof ModulesSchema>, rubric: z.outpu
     })),
     rubric: rubric.map((c) => ({ ...c, criterionID: c.criterionID ?? Id.create("criterion") })),
   };
+}
+
+/** The shortest session that counts, in seconds, for a requirement as stored (enrolments made before the setting have none). */
+export function minSessionSeconds(requirement: Pick<Requirement, "minSessionMinutes"> | undefined): number {
+  return (requirement?.minSessionMinutes ?? DEFAULT_MIN_SESSION_MINUTES) * 60;
 }
 
 export function lessonIDs(modules: Module[]): string[] {

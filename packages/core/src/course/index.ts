@@ -3,14 +3,27 @@ import { Actor } from "../actor/index.js";
 import * as Definitions from "../certification/definition.js";
 import { Clock } from "../clock/index.js";
 import { conflict, isConditionFailure } from "../error/index.js";
-import { Cursor, fn, invalid } from "../fn/index.js";
+import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
+import { Page } from "../page/index.js";
 import { Tenant } from "../tenant/index.js";
+import { Text } from "../text/index.js";
 import { type Criterion, lessonIDs, type Module, ModulesSchema, type Requirement, RequirementSchema, RubricSchema, withIDs } from "./content.js";
 import { courseEntity } from "./entity.js";
 
-export { type Criterion, type Lesson, LIMITS, lessonIDs, type Module, type Requirement, totalMinutes } from "./content.js";
+export {
+  type Criterion,
+  DEFAULT_MIN_SESSION_MINUTES,
+  type Lesson,
+  LIMITS,
+  lessonIDs,
+  MAX_MIN_SESSION_MINUTES,
+  type Module,
+  minSessionSeconds,
+  type Requirement,
+  totalMinutes,
+} from "./content.js";
 export * as Course from "./index.js";
 
 export const languages = ["zh-CN", "en", "wuu", "yue"] as const;
@@ -38,13 +51,13 @@ export type Summary = Omit<Info, "modules" | "rubric"> & { lessons: number; minu
 
 const agencyID = Id.schema("agency", "agency");
 const courseID = Id.schema("course", "course");
-const cursor = Cursor;
+const cursor = Page.cursor;
 
 const Fields = {
-  title: z.string().check(z.trim(), z.minLength(2, "At least 2 characters"), z.maxLength(120, "At most 120 characters")),
+  title: Text.line({ min: 2, max: 120 }),
   category: z.enum(Org.categories),
   language: z.enum(languages),
-  summary: z.optional(z.string().check(z.trim(), z.maxLength(2000, "At most 2000 characters"))),
+  summary: z.optional(Text.prose({ max: 2000 })),
   modules: ModulesSchema,
   requirement: RequirementSchema,
   rubric: RubricSchema,
@@ -140,15 +153,17 @@ export const get = fn(z.object({ courseID }), ({ courseID }) => Tenant.load("cou
 
 export const listByAgency = fn(z.object({ agencyID, cursor }), async ({ agencyID, cursor }) => {
   Tenant.assert("agency.not_found", { kind: "agency", id: agencyID }, { ops: true });
-  const page = await (await courseEntity()).query.coursesOfAgency({ agencyID }).go({ cursor: cursor ?? null, limit: PAGE });
-  return { items: (page.data as Info[]).map(summarise), cursor: page.cursor };
+  const q = Page.query("course.listByAgency", agencyID);
+  const page = await (await courseEntity()).query.coursesOfAgency({ agencyID }).go({ cursor: Page.open(q, cursor), limit: PAGE });
+  return { items: (page.data as Info[]).map(summarise), cursor: Page.seal(q, page.cursor) };
 });
 
 /** The catalogue: published courses, all or one category, served by the catalogue index. */
 export const browse = fn(z.object({ category: z.optional(z.enum(Org.categories)), cursor }), async ({ category, cursor }) => {
   const query = (await courseEntity()).query.catalogue({ status: "published", ...(category ? { category } : {}) });
-  const page = await query.go({ cursor: cursor ?? null, limit: PAGE });
-  return { items: (page.data as Info[]).map(summarise), cursor: page.cursor };
+  const q = Page.query("course.browse", category);
+  const page = await query.go({ cursor: Page.open(q, cursor), limit: PAGE });
+  return { items: (page.data as Info[]).map(summarise), cursor: Page.seal(q, page.cursor) };
 });
 
 /** The course, when the actor may administer its agency (cohort creation, editing). */

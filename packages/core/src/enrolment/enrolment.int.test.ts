@@ -73,6 +73,42 @@ describe("enrolment under concurrency", () => {
     for (const r of results) if (r.status === "rejected") expect((r.reason as VisibleError).code).toBe("enrolment.exists");
     expect((await as(admin.actor, () => Cohort.get({ cohortID: cohort.cohortID }))).enrolled).toBe(1);
   }, 60_000);
+
+  it("takes no waitlist ticket for a refused re-enrolment, however often or simultaneously it is tried", async () => {
+    const { cohort, admin } = await openCohort({ capacity: 1 });
+    const [seated, waiting, next] = (await people(3)) as [Actor.PersonActor, Actor.PersonActor, Actor.PersonActor];
+    await as(seated, () => Enrolment.enrol({ cohortID: cohort.cohortID }));
+    expect(await as(waiting, () => Enrolment.enrol({ cohortID: cohort.cohortID }))).toMatchObject({ status: "waitlisted", position: 1 });
+    const counters = async () => {
+      const c = await as(admin.actor, () => Cohort.get({ cohortID: cohort.cohortID }));
+      return { enrolled: c.enrolled, waitSeq: c.waitSeq };
+    };
+    expect(await counters()).toEqual({ enrolled: 1, waitSeq: 1 });
+
+    for (const learner of [seated, waiting]) {
+      for (let i = 0; i < 3; i++) expect((await reject(as(learner, () => Enrolment.enrol({ cohortID: cohort.cohortID })))).code).toBe("enrolment.exists");
+      const raced = await Promise.allSettled(Array.from({ length: 6 }, () => as(learner, () => Enrolment.enrol({ cohortID: cohort.cohortID }))));
+      expect(raced.map((r) => (r.status === "rejected" ? (r.reason as VisibleError).code : "fulfilled"))).toEqual(Array(6).fill("enrolment.exists"));
+    }
+    expect(await counters()).toEqual({ enrolled: 1, waitSeq: 1 });
+    expect((await as(waiting, () => Enrolment.progress({ cohortID: cohort.cohortID }))).enrolment.seq).toBe(1);
+
+    // the next real learner gets the next number and the next place
+    expect(await as(next, () => Enrolment.enrol({ cohortID: cohort.cohortID }))).toMatchObject({ status: "waitlisted", position: 2 });
+    expect((await as(next, () => Enrolment.progress({ cohortID: cohort.cohortID }))).enrolment.seq).toBe(2);
+    expect(await counters()).toEqual({ enrolled: 1, waitSeq: 2 });
+  }, 60_000);
+
+  it("numbers one learner's simultaneous first requests for a full cohort once, leaving no gap", async () => {
+    const { cohort, admin } = await openCohort({ capacity: 1 });
+    const [seated, eager, next] = (await people(3)) as [Actor.PersonActor, Actor.PersonActor, Actor.PersonActor];
+    await as(seated, () => Enrolment.enrol({ cohortID: cohort.cohortID }));
+    const raced = await Promise.allSettled(Array.from({ length: 6 }, () => as(eager, () => Enrolment.enrol({ cohortID: cohort.cohortID }))));
+    expect(raced.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((await as(admin.actor, () => Cohort.get({ cohortID: cohort.cohortID }))).waitSeq).toBe(1);
+    await as(next, () => Enrolment.enrol({ cohortID: cohort.cohortID }));
+    expect((await as(next, () => Enrolment.progress({ cohortID: cohort.cohortID }))).enrolment.seq).toBe(2);
+  }, 60_000);
 });
 
 describe("learning", () => {

@@ -4,9 +4,10 @@ import { Clock } from "../clock/index.js";
 import { Cohort } from "../cohort/index.js";
 import { Course } from "../course/index.js";
 import { Dynamo } from "../dynamo/index.js";
-import { conflict, notFound } from "../error/index.js";
-import { Cursor, fn, invalid } from "../fn/index.js";
+import { conflict, isConditionFailure, notFound } from "../error/index.js";
+import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
+import { Page } from "../page/index.js";
 import { Person } from "../person/index.js";
 import { enrolmentEntity } from "./entity.js";
 import { type Progress, summarise } from "./progress.js";
@@ -39,7 +40,9 @@ export interface Info {
 }
 
 const cohortID = Cohort.cohortID;
-const cursor = Cursor;
+const cursor = Page.cursor;
+/** The seq of a waitlist place claimed but not yet numbered: after every ticket (the padding's largest). */
+const UNNUMBERED = 999_999_999;
 const PAGE = 50;
 
 async function own(cohortID: string, learnerID: string): Promise<Info | undefined> {
@@ -117,23 +120,43 @@ export const enrol = fn(z.object({ cohortID }), async ({ cohortID }) => {
   if (seat === 1) throw conflict("enrolment.exists", "You are already in this cohort");
   if (seat === -1) return { cohortID, status: "enrolled" as Status, position: 0 };
 
+  // The waitlist place is claimed before a ticket is taken, so a refused call (already in the
+  // cohort) writes nothing and the counter moves only for a place it numbers. Until numbered, the
+  // claim sorts after every ticket (the counter is an atomic add, so simultaneous learners
+  // never queue on it).
+  try {
+    await enrolments
+      .put({ ...base, status: "waitlisted", seq: UNNUMBERED })
+      .where(fresh)
+      .go();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict("enrolment.exists", "You are already in this cohort");
+    throw e;
+  }
   const ticket = await cohorts
     .patch({ cohortID })
     .add({ waitSeq: 1 })
     .where((a, op) => op.ne(a.status, "cancelled"))
     .go({ response: "updated_new" })
-    .catch(() => {
+    .catch(async (e: unknown) => {
+      if (!isConditionFailure(e)) throw e;
+      await enrolments
+        .delete({ cohortID, learnerID: actor.personID })
+        .where((a, op) => op.eq(a.seq, UNNUMBERED))
+        .go()
+        .catch(() => undefined);
       throw conflict("cohort.not_open", "This cohort is not taking enrolments");
     });
   const seq = ticket.data.waitSeq as number;
-  try {
-    await enrolments
-      .put({ ...base, status: "waitlisted", seq })
-      .where(fresh)
-      .go();
-  } catch {
-    throw conflict("enrolment.exists", "You are already in this cohort");
-  }
+  // Numbered, unless a freed seat went to the claim meanwhile (then it needs no number).
+  await enrolments
+    .patch({ cohortID, learnerID: actor.personID })
+    .set({ status: "waitlisted", seq })
+    .where((a, op) => `${op.eq(a.status, "waitlisted")} AND ${op.eq(a.seq, UNNUMBERED)}`)
+    .go()
+    .catch((e: unknown) => {
+      if (!isConditionFailure(e)) throw e;
+    });
   // A seat may have freed between the full cohort and the ticket.
   await promote(cohortID);
   const after = await own(cohortID, actor.personID);
@@ -188,7 +211,8 @@ function progressOf(e: Info, cohort: Pick<Cohort.Info, "startDate" | "endDate">)
 /** The learner's cohorts with their status and, when changed, the agency's reason. */
 export const mine = fn(z.object({ cursor }), async ({ cursor }) => {
   const actor = Actor.person();
-  const page = await (await enrolmentEntity()).query.cohortsOfLearner({ learnerID: actor.personID }).go({ cursor: cursor ?? null, limit: PAGE });
+  const q = Page.query("enrolment.mine", actor.personID);
+  const page = await (await enrolmentEntity()).query.cohortsOfLearner({ learnerID: actor.personID }).go({ cursor: Page.open(q, cursor), limit: PAGE });
   const items = (page.data as Info[]).filter((e) => e.status !== "withdrawn");
   const cohorts = await Promise.all(items.map((e) => Cohort.load(e.cohortID)));
   return {
@@ -196,7 +220,7 @@ export const mine = fn(z.object({ cursor }), async ({ cursor }) => {
       const cohort = cohorts[i];
       return cohort ? [{ enrolment: e, cohort, progress: progressOf(e, cohort) }] : [];
     }),
-    cursor: page.cursor,
+    cursor: Page.seal(q, page.cursor),
   };
 });
 
@@ -244,7 +268,8 @@ export const of = own;
 
 /**
  * Sets a learner's practice totals. The practice-session ledger recomputes totals from its
- * reconciled sessions and sets them here (idempotent); the local seed uses it for demo data.
+ * reconciled credits and sets them here (idempotent). The demo seed imports sessions through the
+ * ledger too (only tests set totals directly), so totals always equal the credits behind them.
  */
 export async function setPractice(cohortID: string, learnerID: string, totals: { minutes: number; sessions: number; lastAt?: string }): Promise<void> {
   await (await enrolmentEntity())
@@ -284,7 +309,8 @@ async function evidenceChanged(cohortID: string, learnerID: string): Promise<voi
  */
 export const roster = fn(z.object({ cohortID, cursor }), async ({ cohortID, cursor }) => {
   const cohort = await Cohort.taught(cohortID);
-  const page = await (await enrolmentEntity()).query.byCohort({ cohortID }).go({ cursor: cursor ?? null, limit: PAGE });
+  const q = Page.query("cohort.roster", cohortID);
+  const page = await (await enrolmentEntity()).query.byCohort({ cohortID }).go({ cursor: Page.open(q, cursor), limit: PAGE });
   const items = (page.data as Info[]).filter((e) => e.status !== "withdrawn").map((e) => ({ enrolment: e, progress: progressOf(e, cohort) }));
-  return { cohort, items, cursor: page.cursor };
+  return { cohort, items, cursor: Page.seal(q, page.cursor) };
 });

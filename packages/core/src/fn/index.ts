@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import type { z } from "zod/mini";
 import { type Fields, VisibleError } from "../error/index.js";
 
 /** Turns zod issues into one message per dotted field path (first issue wins). */
@@ -26,6 +26,3 @@ export function fn<S extends z.ZodMiniType, R>(schema: S, cb: (input: z.output<S
   result.schema = schema;
   return result;
 }
-
-/** A list page's cursor, as returned by the previous page (null or absent for the first). */
-export const Cursor = z.optional(z.nullable(z.string().check(z.maxLength(2048))));

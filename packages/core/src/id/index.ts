@@ -21,6 +21,7 @@ export const prefixes = {
   certificate: "cer",
   gig: "gig",
   booking: "bkg",
+  code: "otc",
 } as const;
 
 export type Prefix = keyof typeof prefixes;

@@ -1,14 +1,18 @@
 import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
+import { Calendar } from "../calendar/index.js";
 import { Certification } from "../certification/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, isConditionFailure, notFound } from "../error/index.js";
-import { Cursor, fn } from "../fn/index.js";
+import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
+import { Page } from "../page/index.js";
+import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
+import { Text } from "../text/index.js";
 import { bookingEntity, brandRecordEntity, hostBlockEntity, offerEntity } from "./entity.js";
-import { facts, type Gig, gigID, load as loadGig } from "./gig.js";
+import { facts, type Gig, gigID, load as loadGig, stillOpen } from "./gig.js";
 import { hostID, load as loadCard, refresh } from "./host.js";
 
 /** The money terms of an offer and of a booking's contract (fen and basis points; never floats). */
@@ -87,7 +91,7 @@ export interface Review {
 const BLOCK_MS = 15 * 60_000;
 /** Either side may cancel up to this long before the session starts. */
 export const CANCEL_CUTOFF_HOURS = 24;
-const note = z.optional(z.string().check(z.trim(), z.maxLength(500, "At most 500 characters")));
+const note = z.optional(Text.prose({ max: 500 }));
 
 /** 15-minute blocks covering [start, end): the host's calendar locks. */
 function blocks(startMs: number, endMs: number): string[] {
@@ -172,6 +176,7 @@ export const invite = fn(z.object({ ...OfferInput, hostID }), async (input) => {
 
 /** A host applies to an open gig with their terms. */
 export const apply = fn(z.object(OfferInput), async (input) => {
+  await Person.assertVerified();
   const g = await openGig(input.gigID);
   return start(g, Actor.person().personID, "host", input.terms, input.note);
 });
@@ -227,6 +232,7 @@ export const decline = fn(z.object({ gigID, hostID, round: z.int(), note }), asy
 export const accept = fn(OfferRef, async (input) => {
   const { offer, side } = await turn(input);
   if (offer.termsBy === side) throw conflict("offer.your_terms", "These are your terms: the other side accepts them");
+  if (side === "host") await Person.assertVerified();
   const g = await openGig(offer.gigID);
   await assertCertified(g, offer.hostID);
   const now = Clock.iso();
@@ -248,8 +254,10 @@ export const accept = fn(OfferRef, async (input) => {
     createdAt: now,
     updatedAt: now,
   };
-  const [offers, bookings, locks] = await Promise.all([offerEntity(), bookingEntity(), hostBlockEntity()]);
+  const [offers, bookings, locks, gigOpen] = await Promise.all([offerEntity(), bookingEntity(), hostBlockEntity(), stillOpen(g.gigID)]);
   const rejected = await Dynamo.transact(offers, [
+    // the gig is still open as the booking is made: a brand closing it meanwhile wins
+    gigOpen,
     Dynamo.commit(
       offers
         .put({ ...offer, status: "accepted", bookingID: booking.bookingID, round: offer.round + 1, updatedAt: now })
@@ -260,22 +268,25 @@ export const accept = fn(OfferRef, async (input) => {
       Dynamo.commit(locks.create({ hostID: booking.hostID, block, bookingID: booking.bookingID })),
     ),
   ]);
-  if (rejected === 0) throw conflict("offer.changed", "The offer changed meanwhile. Reload to see the latest terms.");
-  if (rejected >= 2) throw conflict("host.double_booked", "The host is already booked for part of that time");
+  if (rejected === 0) throw conflict("gig.closed", "This gig is no longer open");
+  if (rejected === 1) throw conflict("offer.changed", "The offer changed meanwhile. Reload to see the latest terms.");
+  if (rejected >= 3) throw conflict("host.double_booked", "The host is already booked for part of that time");
   if (rejected !== -1) throw new Error(`accept failed on item ${rejected}`);
   return booking;
 });
 
 export const offersOfGig = fn(z.object({ gigID }), async (input) => {
   const g = await loadGig(input.gigID);
-  if (!g || !Tenant.canSee({ kind: "brand", id: g.brandID })) throw notFound("gig.not_found");
+  if (!g || !Tenant.canSee({ kind: "brand", id: g.brandID })) throw Tenant.hidden("gig.not_found");
   const found = await (await offerEntity()).query.byGig({ gigID: input.gigID }).go({ pages: "all" });
   return { items: found.data as Offer[] };
 });
 
-export const myOffers = fn(z.object({ cursor: Cursor }), async ({ cursor }) => {
-  const page = await (await offerEntity()).query.ofHost({ hostID: Actor.person().personID }).go({ cursor: cursor ?? null, limit: 50, order: "desc" });
-  return { items: page.data as Offer[], cursor: page.cursor };
+export const myOffers = fn(z.object({ cursor: Page.cursor }), async ({ cursor }) => {
+  const hostID = Actor.person().personID;
+  const q = Page.query("market.myOffers", hostID);
+  const page = await (await offerEntity()).query.ofHost({ hostID }).go({ cursor: Page.open(q, cursor), limit: 50, order: "desc" });
+  return { items: page.data as Offer[], cursor: Page.seal(q, page.cursor) };
 });
 
 const BookingRef = z.object({ bookingID: Id.schema("booking", "booking") });
@@ -292,25 +303,28 @@ export const booking = fn(BookingRef, async ({ bookingID }) => {
 export const bookings = fn(
   z.object({
     brandID: z.optional(Id.schema("brand", "brand")),
-    from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "A date like 2026-12-01")),
-    cursor: Cursor,
+    from: Calendar.Day,
+    cursor: Page.cursor,
   }),
   async ({ brandID, from, cursor }) => {
     const entity = await bookingEntity();
     const since = new Date(Date.parse(`${from}T00:00:00+08:00`)).toISOString();
     if (brandID) {
       Tenant.assert("brand.not_found", { kind: "brand", id: brandID });
+      const q = Page.query("market.bookings", "brand", brandID, from);
       const page = await entity.query
         .ofBrand({ brandID })
         .gte({ startsAt: since })
-        .go({ cursor: cursor ?? null, limit: 50 });
-      return { items: page.data as Booking[], cursor: page.cursor };
+        .go({ cursor: Page.open(q, cursor), limit: 50 });
+      return { items: page.data as Booking[], cursor: Page.seal(q, page.cursor) };
     }
+    const hostID = Actor.person().personID;
+    const q = Page.query("market.bookings", "host", hostID, from);
     const page = await entity.query
-      .ofHost({ hostID: Actor.person().personID })
+      .ofHost({ hostID })
       .gte({ startsAt: since })
-      .go({ cursor: cursor ?? null, limit: 50 });
-    return { items: page.data as Booking[], cursor: page.cursor };
+      .go({ cursor: Page.open(q, cursor), limit: 50 });
+    return { items: page.data as Booking[], cursor: Page.seal(q, page.cursor) };
   },
 );
 
@@ -332,7 +346,7 @@ async function change(b: Booking, next: Partial<Booking>, condition: "booked" | 
 export const cancel = fn(
   z.object({
     bookingID: Id.schema("booking", "booking"),
-    reason: z.string().check(z.trim(), z.minLength(5, "Say why, in at least 5 characters"), z.maxLength(500)),
+    reason: Text.prose({ min: 5, short: "Say why, in at least 5 characters", max: 500 }),
   }),
   async ({ bookingID, reason }) => {
     const b = await readBooking(bookingID);
@@ -385,7 +399,7 @@ export const review = fn(
   z.object({
     bookingID: Id.schema("booking", "booking"),
     stars: z.int().check(z.minimum(1, "1 to 5 stars"), z.maximum(5, "1 to 5 stars")),
-    comment: z.string().check(z.trim(), z.maxLength(1000, "At most 1000 characters")),
+    comment: Text.prose({ max: 1000 }),
   }),
   async ({ bookingID, stars, comment }) => {
     const b = await readBooking(bookingID);

@@ -87,7 +87,7 @@ export const gigEntity = Dynamo.entity({
     budgetFen: { type: "number", required: true },
     commissionBps: { type: "number", required: true },
     status: { type: ["open", "closed"] as const, required: true },
-    /** "open" only while open: the sparse index hosts browse. */
+    /** "open" while open, "closed" after: only open gigs have keys in the open-gigs index (its condition). */
     listing: { type: "string" },
     version: { type: "number", required: true },
     createdBy: { type: "string", required: true },
@@ -98,8 +98,13 @@ export const gigEntity = Dynamo.entity({
     byID: { pk: { field: "pk", composite: ["gigID"] }, sk: { field: "sk", composite: [] } },
     /** "gigs of a brand by status/date". */
     ofBrand: { index: "gsi1", pk: { field: "gsi1pk", composite: ["brandID"] }, sk: { field: "gsi1sk", composite: ["status", "date", "gigID"] } },
-    /** "open gigs by (category, city, date)": remote gigs sit under city "any". */
-    open: { index: "gsi2", pk: { field: "gsi2pk", composite: ["listing", "category"] }, sk: { field: "gsi2sk", composite: ["date", "gigID"] } },
+    /** "open gigs by (category, city, date)": remote gigs sit under city "any". Sparse: a closed gig's keys are removed. */
+    open: {
+      index: "gsi2",
+      condition: (attr) => attr.listing === "open",
+      pk: { field: "gsi2pk", composite: ["listing", "category"] },
+      sk: { field: "gsi2sk", composite: ["date", "gigID"] },
+    },
   },
 });
 

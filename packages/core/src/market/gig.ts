@@ -1,13 +1,17 @@
 import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
+import { Calendar } from "../calendar/index.js";
 import { Clock } from "../clock/index.js";
+import { Dynamo } from "../dynamo/index.js";
 import { conflict, isConditionFailure, notFound } from "../error/index.js";
-import { Cursor, fn, invalid } from "../fn/index.js";
+import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
+import { Page } from "../page/index.js";
 import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
-import { brandRecordEntity, gigEntity } from "./entity.js";
+import { Text } from "../text/index.js";
+import { brandRecordEntity, gigEntity, offerEntity } from "./entity.js";
 import { type GigFacts, languages, startOf, TimeSchema } from "./rules.js";
 
 export interface Gig {
@@ -41,11 +45,11 @@ const brandID = Id.schema("brand", "brand");
 const PAGE = 50;
 
 const Fields = {
-  title: z.string().check(z.trim(), z.minLength(2, "At least 2 characters"), z.maxLength(80, "At most 80 characters")),
+  title: Text.line({ min: 2, max: 80 }),
   products: z
     .array(
       z.object({
-        name: z.string().check(z.trim(), z.minLength(1, "Name the product"), z.maxLength(80, "At most 80 characters")),
+        name: Text.line({ min: 1, short: "Name the product", max: 80 }),
         priceFen: z.int().check(z.minimum(0, "Not negative"), z.maximum(100_000_000, "At most ¥1,000,000")),
       }),
     )
@@ -53,8 +57,8 @@ const Fields = {
   category: z.enum(Org.categories, "Unknown category"),
   mode: z.enum(["onsite", "remote"]),
   city: z.optional(z.enum(Person.cities, "Unknown city")),
-  venue: z.optional(z.string().check(z.trim(), z.maxLength(200, "At most 200 characters"))),
-  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "A date like 2026-12-01")),
+  venue: z.optional(Text.line({ max: 200 })),
+  date: Calendar.Day,
   startTime: TimeSchema,
   minutes: z.int().check(z.minimum(30, "At least 30 minutes"), z.maximum(12 * 60, "At most 12 hours")),
   requiredCertifications: z.array(Id.schema("certification", "definition")).check(z.maxLength(3, "At most 3 certifications")),
@@ -152,13 +156,62 @@ export const update = fn(UpdateSchema, async ({ gigID: id, version, ...fields })
   return next;
 });
 
+/**
+ * The brand closes a gig: it leaves the open-gigs index (that index's keys are removed), nobody
+ * can apply, be invited or accept any more (accept checks the gig in its own transaction), and
+ * offers still under negotiation are withdrawn. Bookings already made stand:
+ * cancelling one has its own rules. Closing a closed gig returns it unchanged.
+ */
 export const close = fn(z.object({ gigID }), async ({ gigID: id }) => {
   const gig = await Tenant.load("gig.not_found", () => read(id), ofBrand);
   if (gig.status === "closed") return gig;
-  const next: Gig = { ...gig, status: "closed", listing: undefined, version: gig.version + 1, updatedAt: Clock.iso() };
-  await (await gigEntity()).put(next).go();
+  const next: Gig = { ...gig, status: "closed", listing: "closed", version: gig.version + 1, updatedAt: Clock.iso() };
+  try {
+    // A listing other than "open" fails the open-gigs index's condition: ElectroDB removes its keys.
+    // status is part of "gigs of a brand"'s sort key, which also needs the date.
+    await (await gigEntity())
+      .patch({ gigID: id })
+      .set({ status: "closed", listing: "closed", version: next.version, updatedAt: next.updatedAt })
+      .composite({ date: gig.date, category: gig.category })
+      .where((a, op) => `${op.eq(a.version, gig.version)} AND ${op.eq(a.status, "open")}`)
+      .go();
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    const now = await read(id);
+    if (now?.status !== "closed") throw conflict("gig.edited_elsewhere", "This gig changed meanwhile. Reload and try again.");
+    return now;
+  }
+  await withdrawOffers(id);
   return next;
 });
+
+/**
+ * A transaction item that holds only while the gig is open (a ConditionCheck): accept commits with it.
+ * ElectroDB has `check` on every entity at runtime but types it only inside its own transaction callback.
+ */
+export async function stillOpen(id: string): Promise<Dynamo.Commit> {
+  type Check = { check(key: { gigID: string }): { where(cb: (a: { status: unknown }, op: { eq(x: unknown, v: unknown): string }) => string): object } };
+  const gigs = (await gigEntity()) as unknown as Check;
+  return Dynamo.commit(gigs.check({ gigID: id }).where((a, op) => op.eq(a.status, "open")));
+}
+
+/** Every offer of a closed gig still under negotiation ends as withdrawn (whatever round it reached meanwhile). */
+async function withdrawOffers(id: string): Promise<void> {
+  const offers = await offerEntity();
+  const found = await offers.query.byGig({ gigID: id }).go({ pages: "all" });
+  const updatedAt = Clock.iso();
+  for (const o of found.data.filter((x) => x.status === "open")) {
+    await offers
+      .patch({ gigID: id, hostID: o.hostID })
+      .set({ status: "withdrawn", updatedAt })
+      .add({ round: 1 })
+      .where((a, op) => op.eq(a.status, "open"))
+      .go()
+      .catch((e: unknown) => {
+        if (!isConditionFailure(e)) throw e;
+      });
+  }
+}
 
 /** A gig as its brand sees it. */
 export const get = fn(z.object({ gigID }), ({ gigID: id }) => Tenant.load("gig.not_found", () => read(id), ofBrand));
@@ -178,10 +231,11 @@ export const view = fn(z.object({ gigID }), async ({ gigID: id }) => {
   return { ...publicGig(g), brandRating: { ratingSum: record?.ratingSum ?? 0, ratingCount: record?.ratingCount ?? 0 } };
 });
 
-export const ofBrandList = fn(z.object({ brandID, status: z.enum(["open", "closed"]), cursor: Cursor }), async ({ brandID: id, status, cursor }) => {
+export const ofBrandList = fn(z.object({ brandID, status: z.enum(["open", "closed"]), cursor: Page.cursor }), async ({ brandID: id, status, cursor }) => {
   Tenant.assert("brand.not_found", { kind: "brand", id });
-  const page = await (await gigEntity()).query.ofBrand({ brandID: id, status }).go({ cursor: cursor ?? null, limit: PAGE });
-  return { items: page.data as Gig[], cursor: page.cursor };
+  const q = Page.query("market.gigsOfBrand", id, status);
+  const page = await (await gigEntity()).query.ofBrand({ brandID: id, status }).go({ cursor: Page.open(q, cursor), limit: PAGE });
+  return { items: page.data as Gig[], cursor: Page.seal(q, page.cursor) };
 });
 
 export const load = read;

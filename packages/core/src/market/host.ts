@@ -9,6 +9,7 @@ import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
 import { Person } from "../person/index.js";
 import { Practice } from "../practice/index.js";
+import { Text } from "../text/index.js";
 import { hostCardEntity, listingEntity } from "./entity.js";
 import { ExceptionsSchema, type HostFacts, languages, standing, WeeklySchema } from "./rules.js";
 
@@ -28,15 +29,13 @@ export const CardSchema = z.object({
   city: z.enum(Person.cities),
   categories: z.array(z.enum(Org.categories)).check(z.minLength(1, "Pick at least one category"), z.maxLength(7)),
   languages: z.array(z.enum(languages)).check(z.minLength(1, "Pick at least one language"), z.maxLength(6)),
-  headline: z.optional(z.string().check(z.trim(), z.maxLength(200, "At most 200 characters"))),
+  headline: z.optional(Text.prose({ max: 200 })),
   slotFeePerHourFen: z.int().check(z.minimum(0, "Not negative"), z.maximum(10_000_000, "At most ¥100,000 an hour")),
   minCommissionBps: z.int().check(z.minimum(0, "Not negative"), z.maximum(10_000, "At most 100%")),
   weekly: WeeklySchema,
   exceptions: ExceptionsSchema,
   clips: z
-    .array(
-      z.object({ cohortID: Id.schema("cohort", "cohort"), streamId: z.string().check(z.maxLength(80)), title: z.string().check(z.trim(), z.maxLength(80)) }),
-    )
+    .array(z.object({ cohortID: Id.schema("cohort", "cohort"), streamId: z.string().check(z.maxLength(80)), title: Text.line({ max: 80 }) }))
     .check(z.maxLength(6, "At most 6 clips")),
   /** The version the editor loaded (0 for a new card). */
   version: z.int().check(z.minimum(0)),
@@ -107,7 +106,8 @@ async function save(card: HostCard, previous: HostCard | undefined): Promise<Hos
 /** The signed-in person's own host card (created on first save). */
 export const saveCard = fn(CardSchema, async (input) => {
   const actor = Actor.person();
-  const [previous, me] = await Promise.all([read(actor.personID), Person.me()]);
+  // Unverified people have no card, so they are never listed, matched, invited or able to apply.
+  const [previous, me] = await Promise.all([read(actor.personID), Person.assertVerified(actor.personID)]);
   if ((previous?.version ?? 0) !== input.version) throw conflict("host.edited_elsewhere", "Your card changed meanwhile (another tab?). Reload and try again.");
   if (input.categories.length * input.languages.length > 21) {
     throw invalid([{ path: ["languages"], message: "At most 21 category × language combinations: pick fewer" }]);

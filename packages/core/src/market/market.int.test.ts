@@ -216,6 +216,56 @@ describe("offers and bookings", () => {
     expect((await reject(as(other.actor, () => Market.bookings({ brandID: b.org.orgID, from: day(0) })))).kind).toBe("not_found");
   });
 
+  it("closes a gig: it leaves the open gigs, its pending offers are withdrawn, and nobody can apply or accept any more", async () => {
+    const [applicant, invitee, late] = (await people(3)) as [Actor.PersonActor, Actor.PersonActor, Actor.PersonActor];
+    for (const h of [applicant, invitee, late]) await as(h, () => Market.saveCard(cardInput()));
+    const b = await brand();
+    const gig = await as(b.actor, () => Market.create(gigInput(b.org.orgID)));
+    const terms = { slotFeeFen: 100_000, commissionBps: 1500, tiers: [] };
+    await as(applicant, () => Market.apply({ gigID: gig.gigID, terms }));
+    await as(b.actor, () => Market.invite({ gigID: gig.gigID, hostID: invitee.personID, terms }));
+    expect((await as(late, () => Market.forMe({}))).items.map((x) => x.gig.gigID)).toContain(gig.gigID);
+
+    const closed = await as(b.actor, () => Market.close({ gigID: gig.gigID }));
+    expect(closed).toMatchObject({ status: "closed", version: gig.version + 1 });
+    expect(closed.listing).toBe("closed");
+    expect(await as(b.actor, () => Market.close({ gigID: gig.gigID }))).toMatchObject({ status: "closed", version: gig.version + 1 });
+    expect((await as(late, () => Market.forMe({}))).items.map((x) => x.gig.gigID)).not.toContain(gig.gigID);
+    expect((await as(b.actor, () => Market.ofBrandList({ brandID: b.org.orgID, status: "open" }))).items).toEqual([]);
+    expect((await as(b.actor, () => Market.ofBrandList({ brandID: b.org.orgID, status: "closed" }))).items.map((g) => g.gigID)).toEqual([gig.gigID]);
+    expect((await as(b.actor, () => Market.offersOfGig({ gigID: gig.gigID }))).items.map((o) => o.status)).toEqual(["withdrawn", "withdrawn"]);
+    expect((await reject(as(late, () => Market.apply({ gigID: gig.gigID, terms })))).code).toBe("gig.closed");
+    expect((await reject(as(invitee, () => Market.accept({ gigID: gig.gigID, hostID: invitee.personID, round: 1 })))).code).toBe("offer.closed");
+    expect((await reject(as(b.actor, () => Market.update({ ...gigInput(b.org.orgID), gigID: gig.gigID, version: closed.version })))).code).toBe("gig.closed");
+    // other brands can't close it
+    const other = await brand();
+    const open = await as(b.actor, () => Market.create(gigInput(b.org.orgID)));
+    expect((await reject(as(other.actor, () => Market.close({ gigID: open.gigID })))).kind).toBe("not_found");
+  }, 120_000);
+
+  it("a close racing an accept never leaves a booking on a gig it closed first", async () => {
+    for (let round = 0; round < 2; round++) {
+      const [host] = (await people(1)) as [Actor.PersonActor];
+      await as(host, () => Market.saveCard(cardInput()));
+      const b = await brand();
+      const gig = await as(b.actor, () => Market.create(gigInput(b.org.orgID)));
+      await as(b.actor, () => Market.invite({ gigID: gig.gigID, hostID: host.personID, terms: { slotFeeFen: 100_000, commissionBps: 1500, tiers: [] } }));
+      const [accepted, closed] = await Promise.allSettled([
+        as(host, () => Market.accept({ gigID: gig.gigID, hostID: host.personID, round: 1 })),
+        as(b.actor, () => Market.close({ gigID: gig.gigID })),
+      ]);
+      expect(closed.status).toBe("fulfilled");
+      const [offer] = (await as(b.actor, () => Market.offersOfGig({ gigID: gig.gigID }))).items;
+      const booked = (await as(host, () => Market.bookings({ from: day(0) }))).items;
+      if (accepted.status === "fulfilled") {
+        expect([offer?.status, booked.length]).toEqual(["accepted", 1]);
+      } else {
+        expect(["gig.closed", "offer.closed", "offer.changed"]).toContain((accepted.reason as VisibleError).code);
+        expect([offer?.status, booked.length]).toEqual(["withdrawn", 0]);
+      }
+    }
+  }, 120_000);
+
   it("never double-books a host, even when accepts for overlapping gigs race", async () => {
     const [host] = (await people(1)) as [Actor.PersonActor];
     await as(host, () => Market.saveCard(cardInput()));

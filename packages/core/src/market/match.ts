@@ -3,6 +3,7 @@ import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { fn, invalid } from "../fn/index.js";
+import { Page } from "../page/index.js";
 import { Tenant } from "../tenant/index.js";
 import { gigEntity, listingEntity } from "./entity.js";
 import { facts, type Gig, gigID, load as loadGig, publicGig } from "./gig.js";
@@ -143,14 +144,17 @@ export async function rank(g: Gig, cursor: string | undefined, stats: Stats = { 
   return { items, cursor: more && last ? cursorOf(last) : null, stats };
 }
 
-export const candidates = fn(z.object({ gigID, cursor: z.optional(z.nullable(z.string().check(z.maxLength(600)))) }), async ({ gigID: id, cursor }) => {
+export const candidates = fn(z.object({ gigID, cursor: Page.cursor }), async ({ gigID: id, cursor }) => {
   const g = await Tenant.load(
     "gig.not_found",
     () => loadGig(id),
     (x) => ({ kind: "brand", id: x.brandID }),
   );
-  const page = await rank(g, cursor ?? undefined);
-  return { items: page.items, cursor: page.cursor };
+  // The gig's partition is part of the query: editing the gig's certifications, category or city moves it.
+  const { facet, scope } = partitionOf(g);
+  const q = Page.query("market.candidates", id, facet, scope);
+  const page = await rank(g, Page.open(q, cursor) ?? undefined);
+  return { items: page.items, cursor: Page.seal(q, page.cursor) };
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { Calendar } from "../calendar/index.js";
 
 /**
  * Matching as pure functions: when a host is available, what a gig costs at a host's rate, and
@@ -26,7 +27,7 @@ export type Weekly = z.output<typeof WeeklySchema>;
 export const ExceptionsSchema = z
   .array(
     z.object({
-      date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "A date like 2026-12-01")),
+      date: Calendar.Day,
       /** Without hours the whole day is off; with them, only those hours are available that day. */
       from: z.optional(TimeSchema),
       to: z.optional(TimeSchema),

@@ -3,8 +3,9 @@ import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, forbidden, notFound } from "../error/index.js";
-import { Cursor, fn, invalid } from "../fn/index.js";
+import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
+import { Page } from "../page/index.js";
 import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
 import { invitationEntity, membershipEntity } from "./entity.js";
@@ -24,7 +25,7 @@ export interface Info {
 }
 
 const orgID = Id.schema("organisation", "agency", "brand");
-const cursor = Cursor;
+const cursor = Page.cursor;
 
 /** The memberships a token carries; read at sign-in and on every refresh. */
 export async function ofPerson(personID: string): Promise<Actor.Membership[]> {
@@ -50,8 +51,9 @@ export async function grant(input: Omit<Info, "createdAt">): Promise<void> {
 
 export const members = fn(z.object({ orgID, cursor }), async ({ orgID, cursor }) => {
   Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { ops: true });
-  const page = await (await membershipEntity()).query.membersOfOrg({ orgID }).go({ cursor: cursor ?? null, limit: PAGE });
-  return { items: page.data as Info[], cursor: page.cursor };
+  const q = Page.query("org.members", orgID);
+  const page = await (await membershipEntity()).query.membersOfOrg({ orgID }).go({ cursor: Page.open(q, cursor), limit: PAGE });
+  return { items: page.data as Info[], cursor: Page.seal(q, page.cursor) };
 });
 
 const invitable = z.enum(["admin", "instructor", "member"]);
@@ -82,14 +84,19 @@ export async function invite(input: z.output<typeof InviteSchema> & { orgName: s
 
 export const invitations = fn(z.object({ orgID, cursor }), async ({ orgID, cursor }) => {
   Tenant.assert("org.not_found", Tenant.ofOrg(orgID), { roles: ["admin"], ops: true });
-  const page = await (await invitationEntity()).query.invitationsOfOrg({ orgID }).go({ cursor: cursor ?? null, limit: PAGE });
+  const q = Page.query("org.invitations", orgID);
+  const page = await (await invitationEntity()).query.invitationsOfOrg({ orgID }).go({ cursor: Page.open(q, cursor), limit: PAGE });
   const now = Math.floor(Clock.now() / 1000);
-  return { items: page.data.filter((i) => i.expiresAt > now), cursor: page.cursor };
+  return { items: page.data.filter((i) => i.expiresAt > now), cursor: Page.seal(q, page.cursor) };
 });
 
-/** Invitations addressed to any of the signed-in person's logins, not yet expired. */
+/**
+ * Invitations addressed to any of the signed-in person's logins, not yet expired; none until the
+ * login is verified (whoever signed up with someone else's email must not even see their invitations).
+ */
 export async function myInvitations() {
   const me = await Person.me();
+  if (!me.verifiedAt) return [];
   const now = Math.floor(Clock.now() / 1000);
   const invitations = await invitationEntity();
   const pages = await Promise.all(Person.loginsOf(me).map((login) => invitations.query.invitationsForLogin({ login }).go({ limit: PAGE })));
@@ -97,7 +104,7 @@ export async function myInvitations() {
 }
 
 export const accept = fn(z.object({ orgID }), async ({ orgID }) => {
-  const me = await Person.me();
+  const me = await Person.assertVerified();
   const found = (await myInvitations()).find((i) => i.orgID === orgID);
   if (!found) throw notFound("invitation.not_found");
   const rejected = await Dynamo.transact(await membershipEntity(), [

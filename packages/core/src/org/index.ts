@@ -3,11 +3,13 @@ import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, forbidden, isConditionFailure } from "../error/index.js";
-import { Cursor, fn } from "../fn/index.js";
+import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Membership } from "../membership/index.js";
+import { Page } from "../page/index.js";
 import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
+import { Text } from "../text/index.js";
 import { agencyEntity, brandEntity } from "./entity.js";
 
 export * as Org from "./index.js";
@@ -47,9 +49,9 @@ async function read(id: string): Promise<Info | undefined> {
 
 export const CreateSchema = z.object({
   kind: z.enum(["agency", "brand"]),
-  name: z.string().check(z.trim(), z.minLength(2, "At least 2 characters"), z.maxLength(80, "At most 80 characters")),
+  name: Text.line({ min: 2, max: 80 }),
   city: z.enum(Person.cities),
-  description: z.optional(z.string().check(z.trim(), z.maxLength(500, "At most 500 characters"))),
+  description: z.optional(Text.prose({ max: 500 })),
   categories: z.optional(z.array(z.enum(categories)).check(z.maxLength(7))),
 });
 
@@ -103,21 +105,22 @@ export const listByStatus = fn(
   z.object({
     kind: z.enum(["agency", "brand"]),
     status: z.enum(["pending", "active", "rejected"]),
-    cursor: Cursor,
+    cursor: Page.cursor,
   }),
   async ({ kind, status, cursor }) => {
     if (!Actor.isOps()) throw forbidden("org.ops_only", "Only platform operations can see this list");
-    const options = { cursor: cursor ?? null, limit: 50 };
+    const q = Page.query("org.listByStatus", kind, status);
+    const options = { cursor: Page.open(q, cursor), limit: 50 };
     const page =
       kind === "agency"
         ? await (await agencyEntity()).query.byStatus({ status }).go(options)
         : await (await brandEntity()).query.byStatus({ status }).go(options);
-    return { items: page.data.map((o) => toInfo(kind, o as Omit<Info, "kind">)), cursor: page.cursor };
+    return { items: page.data.map((o) => toInfo(kind, o as Omit<Info, "kind">)), cursor: Page.seal(q, page.cursor) };
   },
 );
 
 const decide = (status: "active" | "rejected") =>
-  fn(z.object({ orgID, note: z.optional(z.string().check(z.trim(), z.maxLength(500))) }), async ({ orgID, note }) => {
+  fn(z.object({ orgID, note: z.optional(Text.prose({ max: 500 })) }), async ({ orgID, note }) => {
     if (!Actor.isOps()) throw forbidden("org.ops_only", "Only platform operations can approve organisations");
     const org = await Tenant.load(
       "org.not_found",

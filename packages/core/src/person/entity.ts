@@ -9,6 +9,8 @@ export const personEntity = Dynamo.entity({
     email: { type: "string" },
     phone: { type: "string" },
     passwordHash: { type: "string", required: true },
+    /** When the person proved they own their login with a one-time code (account/); absent until then. */
+    verifiedAt: { type: "string" },
     city: { type: "string" },
     locale: { type: ["zh-CN", "en"] as const, required: true, default: "zh-CN" },
     createdAt: { type: "string", required: true, readOnly: true },

@@ -2,11 +2,12 @@ import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
-import { conflict, notFound } from "../error/index.js";
+import { conflict, forbidden, isConditionFailure, notFound } from "../error/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
+import { Text } from "../text/index.js";
 import { loginEntity, personEntity } from "./entity.js";
-import { type Login, loginKey, parseLogin } from "./login.js";
+import { hasHiddenCharacters, LOGIN_MESSAGES, type Login, loginKey, mixesScripts, parseLogin } from "./login.js";
 
 export * as Person from "./index.js";
 export { type Login, loginKey, parseLogin } from "./login.js";
@@ -35,8 +36,10 @@ export const jiangsu = cities.slice(0, 13) as Exclude<City, "shanghai" | "hangzh
 
 /** Validated here, normalised by `toLogin` in the verb: schemas stay transform-free so transports can reuse them. */
 export const LoginSchema = z.string().check(
-  z.maxLength(254, "Enter a valid email or mainland mobile number"),
-  z.refine((raw) => parseLogin(raw) !== undefined, "Enter a valid email or mainland mobile number"),
+  z.maxLength(254, LOGIN_MESSAGES.shape),
+  z.refine((raw) => !hasHiddenCharacters(raw), LOGIN_MESSAGES.hidden),
+  z.refine((raw) => !mixesScripts(raw), LOGIN_MESSAGES.mixed),
+  z.refine((raw) => parseLogin(raw) !== undefined, LOGIN_MESSAGES.shape),
 );
 
 export function toLogin(raw: string): Login {
@@ -45,7 +48,7 @@ export function toLogin(raw: string): Login {
   return login;
 }
 
-export const DisplayName = z.string().check(z.trim(), z.minLength(1, "Enter a name"), z.maxLength(40, "At most 40 characters"));
+export const DisplayName = Text.line({ min: 1, short: "Enter a name", max: 40 });
 
 export interface Info {
   personID: string;
@@ -55,6 +58,8 @@ export interface Info {
   city?: string;
   locale: "zh-CN" | "en";
   createdAt: string;
+  /** Set once the person proved they own their login (a one-time code); until then they can learn but not be invited, listed or paid. */
+  verifiedAt?: string;
 }
 
 /** Picks the public fields: the stored item also carries the password hash. */
@@ -67,11 +72,20 @@ function toInfo(item: Info): Info {
     city: item.city,
     locale: item.locale,
     createdAt: item.createdAt,
+    verifiedAt: item.verifiedAt,
   };
 }
 
 /** Creates the person and its unique login in one transaction; a taken login is a conflict on `login`. */
-export async function create(input: { login: Login; displayName: string; passwordHash: string; city?: string; locale?: "zh-CN" | "en" }): Promise<Info> {
+export async function create(input: {
+  login: Login;
+  displayName: string;
+  passwordHash: string;
+  city?: string;
+  locale?: "zh-CN" | "en";
+  /** Only for accounts whose login is known to be theirs (seeded demo accounts). */
+  verified?: boolean;
+}): Promise<Info> {
   const personID = Id.create("person");
   const item = {
     personID,
@@ -81,6 +95,7 @@ export async function create(input: { login: Login; displayName: string; passwor
     city: input.city,
     locale: input.locale ?? "zh-CN",
     createdAt: Clock.iso(),
+    ...(input.verified ? { verifiedAt: Clock.iso() } : {}),
   };
   const rejected = await Dynamo.transact(await personEntity(), [
     Dynamo.commit((await loginEntity()).create({ login: loginKey(input.login), personID })),
@@ -127,6 +142,43 @@ export const updateProfile = fn(
     return me();
   },
 );
+
+/** Marks the person's login verified (first time only: verifiedAt keeps the first proof). */
+export async function markVerified(personID: string): Promise<void> {
+  await (await personEntity())
+    .patch({ personID })
+    .set({ verifiedAt: Clock.iso() })
+    .where((a, op) => op.notExists(a.verifiedAt))
+    .go()
+    .catch((e) => {
+      if (!isConditionFailure(e)) throw e;
+    });
+}
+
+/** A new password after a one-time code proved the login is theirs (which also verifies it). */
+export async function resetPassword(personID: string, passwordHash: string): Promise<void> {
+  await (await personEntity()).patch({ personID }).set({ passwordHash }).go();
+  await markVerified(personID);
+}
+
+export const unverified = () =>
+  forbidden("person.unverified", "Verify your email or mobile number first: we sent you a code, or ask for a new one on your home page");
+
+/**
+ * For what needs a proven login: accepting an invitation, a listed host card, taking paid work and
+ * (later) payouts. Verification never goes away, so checking it before a write is not a race.
+ */
+export async function assertVerified(personID = Actor.person().personID): Promise<Info> {
+  const info = await get(personID);
+  if (!info) throw notFound("person.not_found");
+  if (!info.verifiedAt) throw unverified();
+  return info;
+}
+
+/** The login a person signs in with (one per person): where their codes and notices go. */
+export function loginOf(info: Info): Login {
+  return info.email ? { kind: "email", value: info.email } : { kind: "phone", value: info.phone as string };
+}
 
 /** The logins a person can be invited by. */
 export function loginsOf(info: Info): string[] {

@@ -14,6 +14,22 @@ export const streamSessionEntity = Dynamo.entity({
     recordingBucket: { type: "string" },
     recordingPrefix: { type: "string" },
     closedBy: { type: ["event", "lookup", "lease_end"] as const },
+    /** The evidence the times above are derived from (practice/ledger.ts): per event kind, the provider's look-up, the lease. */
+    marks: {
+      type: "map",
+      properties: {
+        session_created: { type: "string" },
+        stream_start: { type: "string" },
+        stream_end: { type: "string" },
+        session_ended: { type: "string" },
+        recording_start: { type: "string" },
+        recording_end: { type: "string" },
+      },
+    },
+    lookupStart: { type: "string" },
+    lookupEnd: { type: "string" },
+    leaseStart: { type: "string" },
+    leaseEnd: { type: "string" },
     /** Optimistic concurrency: every write expects the version it read. */
     version: { type: "number", required: true },
     updatedAt: { type: "string", required: true },
@@ -71,6 +87,24 @@ export const channelBlockEntity = Dynamo.entity({
   },
 });
 
+/**
+ * One 15-minute block of one learner's own calendar, held by one lease: a learner's overlapping
+ * bookings (in any cohort) fail on these, so one learner never holds two channels at once.
+ */
+export const learnerBlockEntity = Dynamo.entity({
+  model: { entity: "learnerBlock", version: "1", service: "zhubo" },
+  attributes: {
+    learnerID: { type: "string", required: true, readOnly: true },
+    block: { type: "string", required: true, readOnly: true },
+    leaseID: { type: "string", required: true },
+    /** Epoch seconds (the table's TTL): a past block guards nothing, so DynamoDB drops it a day after. */
+    expiresAt: { type: "number", required: true },
+  },
+  indexes: {
+    byBlock: { pk: { field: "pk", composite: ["learnerID", "block"] }, sk: { field: "sk", composite: [] } },
+  },
+});
+
 /** Practice credited to a learner in a cohort, one row per stream session (the totals' source). */
 export const creditEntity = Dynamo.entity({
   model: { entity: "practiceCredit", version: "1", service: "zhubo" },
@@ -86,6 +120,8 @@ export const creditEntity = Dynamo.entity({
     recordingBucket: { type: "string" },
     recordingPrefix: { type: "string" },
     reviewed: { type: "boolean", required: true, default: false },
+    /** Shorter than the learner's requirement's minimum: kept and shown, counted for neither minutes nor sessions. */
+    tooShort: { type: "boolean" },
   },
   indexes: {
     /** "sessions of a learner" in a cohort. */

@@ -65,9 +65,9 @@ export function toLedgerEvent(raw: unknown): LedgerEvent | undefined {
   if (!channelArn || !detail?.stream_id) return undefined;
   const base = { id: e.id, time: new Date(e.time).toISOString(), channelArn, streamId: detail.stream_id };
   if (e["detail-type"] === "IVS Stream State Change") {
-    const kind = ({ "Session Created": "session_created", "Stream Start": "stream_start", "Stream End": "stream_end", "Session Ended": "stream_end" } as const)[
-      detail.event_name as "Session Created"
-    ];
+    const kind = (
+      { "Session Created": "session_created", "Stream Start": "stream_start", "Stream End": "stream_end", "Session Ended": "session_ended" } as const
+    )[detail.event_name as "Session Created"];
     return kind ? { ...base, kind } : undefined;
   }
   if (e["detail-type"] === "IVS Recording State Change") {
@@ -75,7 +75,10 @@ export function toLedgerEvent(raw: unknown): LedgerEvent | undefined {
     if (detail.recording_status === "Recording Start") return { ...base, kind: "recording_start", ...where };
     if (detail.recording_status === "Recording End") {
       const ms = Number(detail.recording_duration_ms);
-      return { ...base, kind: "recording_end", ...where, ...(Number.isFinite(ms) && ms > 0 ? { recordingDurationMs: ms } : {}) };
+      // With a reconnect window, one recording merges several streams: its duration is then no one stream's own.
+      const merged = detail.recording_session_stream_ids;
+      const own = !Array.isArray(merged) || merged.every((id) => id === detail.stream_id);
+      return { ...base, kind: "recording_end", ...where, ...(own && Number.isFinite(ms) && ms > 0 ? { recordingDurationMs: ms } : {}) };
     }
   }
   return undefined;

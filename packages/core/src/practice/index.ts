@@ -1,15 +1,17 @@
 import { Clock } from "../clock/index.js";
 import { isConditionFailure } from "../error/index.js";
 import { Stream } from "../stream/index.js";
+import { importedLease, incompleteSessionsOf, recentlyEnded, settle } from "./credit.js";
 import { streamSessionEntity } from "./entity.js";
 import { toLedgerEvent } from "./events.js";
-import { endDue, openSessionsOf, settle } from "./lease.js";
+import { endDue } from "./lease.js";
 import { apply, empty, type LedgerEvent, reconcile as reconcileState, type SessionState } from "./ledger.js";
 
+export { LATE_MINUTES, mySessions } from "./credit.js";
 export type { IvsEvent } from "./events.js";
 export * as Practice from "./index.js";
 export { BLOCK_MINUTES, BookSchema, book, cancel, EARLY_MINUTES, type Lease, live, mine, open, poolSize, readiness } from "./lease.js";
-export { type SessionState, seconds, totals } from "./ledger.js";
+export { counts, type SessionState, seconds, totals } from "./ledger.js";
 export { check as checkIngest, ready } from "./readiness.js";
 export { myReviews, ReviewSchema, review, reviewedSession, sessions } from "./review.js";
 
@@ -62,29 +64,46 @@ export async function session(channelArn: string, streamId: string): Promise<Ses
   return read(channelArn, streamId);
 }
 
-/** Closes a session whose end never arrived, from the provider's look-up or the lease end. */
+/**
+ * Completes a session whose end — or start — never arrived, from the provider's look-up and,
+ * once the lease is over, the lease's own times.
+ */
 export async function reconcile(
   channelArn: string,
   streamId: string,
   lookup: { startTime?: string; endTime?: string } | undefined,
-  leaseEndsAt: string,
+  lease: { startsAt: string; endsAt: string },
 ): Promise<SessionState> {
-  const state = await update(channelArn, streamId, (s) => reconcileState(s, lookup, leaseEndsAt, Clock.now()));
+  const state = await update(channelArn, streamId, (s) => reconcileState(s, lookup, lease, Clock.now()));
   await settle(state);
   return state;
 }
 
 /**
- * The expiry job (a schedule in the cloud, a timer on the laptop): ends due leases and closes
- * the sessions whose end event never came, from the provider's look-up or the lease end.
+ * The expiry job (a schedule in the cloud, a timer on the laptop): ends due leases and completes
+ * the sessions whose end — or start — events never came, on those leases and on leases that
+ * ended within LATE_MINUTES (IVS delivers events hours late: a session may appear only then).
  */
 export async function expireDue(): Promise<number> {
   const ended = await endDue();
-  for (const lease of ended) {
-    for (const open of await openSessionsOf(lease)) {
+  const seen = new Set<string>();
+  for (const lease of [...ended, ...(await recentlyEnded())]) {
+    if (seen.has(lease.leaseID)) continue;
+    seen.add(lease.leaseID);
+    for (const open of await incompleteSessionsOf(lease)) {
       const lookup = await Stream.provider().streamSession(lease.channelArn, open.streamId);
-      await reconcile(lease.channelArn, open.streamId, lookup, lease.endsAt);
+      await reconcile(lease.channelArn, open.streamId, lookup, lease);
     }
   }
   return ended.length;
+}
+
+/**
+ * A practice session that happened without the platform seeing it live (demo data), credited
+ * through the same ledger path as a streamed one (see credit.ts importedLease).
+ */
+export async function importSession(input: Parameters<typeof importedLease>[0]): Promise<SessionState | undefined> {
+  let state: SessionState | undefined;
+  for (const event of await importedLease(input)) state = await record(event);
+  return state;
 }

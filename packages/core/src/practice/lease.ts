@@ -1,16 +1,17 @@
 import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
+import { Calendar } from "../calendar/index.js";
 import { Clock } from "../clock/index.js";
 import { Cohort } from "../cohort/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { Enrolment } from "../enrolment/index.js";
 import { conflict, isConditionFailure, notFound } from "../error/index.js";
-import { Cursor, fn, invalid } from "../fn/index.js";
+import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
+import { Page } from "../page/index.js";
 import { Person } from "../person/index.js";
 import { Stream } from "../stream/index.js";
-import { channelBlockEntity, creditEntity, leaseEntity, streamSessionEntity } from "./entity.js";
-import { type SessionState, seconds, totals } from "./ledger.js";
+import { channelBlockEntity, learnerBlockEntity, leaseEntity, streamSessionEntity } from "./entity.js";
 import { check, ready } from "./readiness.js";
 
 /** Slots are whole 15-minute blocks; a learner may open their key this long before the slot. */
@@ -42,7 +43,7 @@ export interface Lease {
 /** Lists and other people never see the key. */
 const publicView = ({ streamKey: _key, ingestUrl: _url, ...lease }: Lease) => lease;
 
-function blocks(startsAt: number, endsAt: number): string[] {
+export function blocks(startsAt: number, endsAt: number): string[] {
   const out: string[] = [];
   for (let t = startsAt; t < endsAt; t += BLOCK_MS) out.push(new Date(t).toISOString());
   return out;
@@ -50,7 +51,7 @@ function blocks(startsAt: number, endsAt: number): string[] {
 
 export const BookSchema = z.object({
   cohortID: Cohort.cohortID,
-  startsAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) % BLOCK_MS === 0, `Start on a quarter hour (:00, :15, :30, :45)`)),
+  startsAt: Calendar.Instant.check(z.refine((s) => Date.parse(s) % BLOCK_MS === 0, `Start on a quarter hour (:00, :15, :30, :45)`)),
   minutes: z.int().check(
     z.minimum(15, "At least 15 minutes"),
     z.maximum(120, "At most 120 minutes"),
@@ -61,7 +62,8 @@ export const BookSchema = z.object({
 /**
  * Books a practice slot for an enrolled learner: the first channel of the cohort's pool whose
  * blocks are all free, taken atomically with the lease (so two learners never share a channel's
- * time). The pool size bounds how many learners practise at once.
+ * time) and with the learner's own blocks (so one learner never holds two slots at once, however
+ * many books race). The pool size bounds how many learners practise at once.
  */
 export const book = fn(BookSchema, async ({ cohortID, startsAt, minutes }) => {
   const actor = Actor.person();
@@ -86,8 +88,9 @@ export const book = fn(BookSchema, async ({ cohortID, startsAt, minutes }) => {
   if ((mine.data as Lease[]).some((l) => l.status === "booked" && Date.parse(l.startsAt) < end && Date.parse(l.endsAt) > start)) {
     throw conflict("practice.overlap", "You already have a practice slot at that time");
   }
-  const locks = await channelBlockEntity();
+  const [locks, own] = await Promise.all([channelBlockEntity(), learnerBlockEntity()]);
   const learnerName = (await Person.me()).displayName;
+  const slot = blocks(start, end);
   for (let index = 0; index < poolSize(); index++) {
     const channel = await Stream.provider().ensureChannel(cohortID, index);
     const lease: Lease = {
@@ -102,11 +105,17 @@ export const book = fn(BookSchema, async ({ cohortID, startsAt, minutes }) => {
       learnerName,
       createdAt: Clock.iso(),
     };
+    // The learner's blocks come first: a failure there is an overlap whatever the channels say.
     const rejected = await Dynamo.transact(leases, [
       Dynamo.commit(leases.create(lease)),
-      ...blocks(start, end).map((block) => Dynamo.commit(locks.create({ channelArn: channel.channelArn, block, leaseID: lease.leaseID }))),
+      ...slot.map((block) =>
+        Dynamo.commit(own.create({ learnerID: actor.personID, block, leaseID: lease.leaseID, expiresAt: Math.ceil(end / 1000) + 86_400 })),
+      ),
+      ...slot.map((block) => Dynamo.commit(locks.create({ channelArn: channel.channelArn, block, leaseID: lease.leaseID }))),
     ]);
     if (rejected === -1) return publicView(lease);
+    if (rejected >= 1 && rejected <= slot.length) throw conflict("practice.overlap", "You already have a practice slot at that time");
+    if (rejected === 0) throw new Error("lease id collided");
   }
   throw conflict("practice.pool_full", "Every practice channel is booked then. Try another time.", { startsAt: "Fully booked" });
 });
@@ -145,13 +154,14 @@ export const open = fn(z.object({ leaseID: Id.schema("lease", "lease") }), async
   }
 });
 
-/** A learner gives back a slot that hasn't started: its channel time is free for others again. */
+/** A learner gives back a slot that hasn't started: its channel time is free for others again, and theirs for another slot. */
 export const cancel = fn(z.object({ leaseID: Id.schema("lease", "lease") }), async ({ leaseID }) => {
   const lease = await ownLease(leaseID);
   if (lease.status !== "booked" || Date.parse(lease.startsAt) <= Clock.now())
     throw conflict("practice.not_cancellable", "Only a slot that hasn't started can be cancelled");
   const leases = await leaseEntity();
-  const locks = await channelBlockEntity();
+  const [locks, own] = await Promise.all([channelBlockEntity(), learnerBlockEntity()]);
+  const slot = blocks(Date.parse(lease.startsAt), Date.parse(lease.endsAt));
   const rejected = await Dynamo.transact(leases, [
     Dynamo.commit(
       leases
@@ -160,7 +170,8 @@ export const cancel = fn(z.object({ leaseID: Id.schema("lease", "lease") }), asy
         .set({ status: "cancelled" })
         .where((a, op) => op.eq(a.status, "booked")),
     ),
-    ...blocks(Date.parse(lease.startsAt), Date.parse(lease.endsAt)).map((block) => Dynamo.commit(locks.delete({ channelArn: lease.channelArn, block }))),
+    ...slot.map((block) => Dynamo.commit(locks.delete({ channelArn: lease.channelArn, block }))),
+    ...slot.map((block) => Dynamo.commit(own.delete({ learnerID: lease.learnerID, block }))),
   ]);
   if (rejected !== -1) throw conflict("practice.not_cancellable", "Only a slot that hasn't started can be cancelled");
   return publicView({ ...lease, status: "cancelled" });
@@ -199,15 +210,16 @@ export const live = fn(z.object({ cohortID: Cohort.cohortID }), async ({ cohortI
   return { items };
 });
 
-export const mine = fn(z.object({ cursor: Cursor }), async ({ cursor }) => {
+export const mine = fn(z.object({ cursor: Page.cursor }), async ({ cursor }) => {
   const actor = Actor.person();
-  const page = await (await leaseEntity()).query.leasesOfLearner({ learnerID: actor.personID }).go({ cursor: cursor ?? null, limit: 50, order: "desc" });
-  return { items: (page.data as Lease[]).map(publicView), cursor: page.cursor };
+  const q = Page.query("practice.mine", actor.personID);
+  const page = await (await leaseEntity()).query.leasesOfLearner({ learnerID: actor.personID }).go({ cursor: Page.open(q, cursor), limit: 50, order: "desc" });
+  return { items: (page.data as Lease[]).map(publicView), cursor: Page.seal(q, page.cursor) };
 });
 
 /**
  * Ends leases whose time is up: stops whatever still streams and retires the key, so an
- * expired key is refused. Returns them, for the sessions still open on their channels to be
+ * expired key is refused. Returns them, for the sessions still incomplete on their channels to be
  * reconciled (Practice.expireDue).
  */
 export async function endDue(): Promise<Lease[]> {
@@ -219,49 +231,6 @@ export async function endDue(): Promise<Lease[]> {
     await leases.patch({ leaseID: lease.leaseID }).composite({ endsAt: lease.endsAt }).set({ status: "ended" }).remove(["streamKey", "ingestUrl"]).go();
   }
   return due;
-}
-
-/** Stream sessions on a lease's channel since it opened that still have no end. */
-export async function openSessionsOf(lease: Lease): Promise<SessionState[]> {
-  const opened = new Date(Date.parse(lease.startsAt) - EARLY_MINUTES * 60_000).toISOString();
-  const found = await (await streamSessionEntity()).query.byChannel({ channelArn: lease.channelArn }).gte({ updatedAt: opened }).go({ limit: 50 });
-  return (found.data as SessionState[]).filter((s) => !s.endedAt);
-}
-
-/**
- * Credits a closed session to the learner whose lease it fell in (time outside the lease
- * doesn't count) and sets their totals. Idempotent: the credit is keyed by stream.
- */
-export async function settle(state: SessionState): Promise<void> {
-  if (!state.startedAt || !state.endedAt) return;
-  const leases = await leaseEntity();
-  const latestStart = new Date(Date.parse(state.startedAt) + EARLY_MINUTES * 60_000).toISOString();
-  const found = await leases.query.leasesOfChannel({ channelArn: state.channelArn }).lte({ startsAt: latestStart }).go({ limit: 1, order: "desc" });
-  const lease = found.data[0] as Lease | undefined;
-  if (!lease || lease.status === "cancelled" || Date.parse(lease.endsAt) <= Date.parse(state.startedAt)) return;
-  const credited = seconds(state, lease) ?? 0;
-  const credits = await creditEntity();
-  const [seat, existing] = await Promise.all([
-    Enrolment.of(lease.cohortID, lease.learnerID),
-    credits.get({ cohortID: lease.cohortID, learnerID: lease.learnerID, streamId: state.streamId }).go(),
-  ]);
-  await credits
-    .put({
-      cohortID: lease.cohortID,
-      learnerID: lease.learnerID,
-      learnerName: seat?.learnerName ?? "",
-      streamId: state.streamId,
-      channelArn: state.channelArn,
-      leaseID: lease.leaseID,
-      startedAt: state.startedAt,
-      seconds: credited,
-      recordingBucket: state.recordingBucket,
-      recordingPrefix: state.recordingPrefix,
-      reviewed: existing.data?.reviewed ?? false,
-    })
-    .go();
-  const all = await credits.query.byLearner({ cohortID: lease.cohortID, learnerID: lease.learnerID }).go({ pages: "all" });
-  await Enrolment.setPractice(lease.cohortID, lease.learnerID, totals(all.data));
 }
 
 /**

@@ -56,7 +56,8 @@ const session = (arn: string) => [
   recording(arn, "e3", "Recording Start", at(0, 2)),
   stream(arn, "e4", "Stream End", at(20, 0)),
   stream(arn, "e5", "Session Ended", at(20, 1)),
-  recording(arn, "e6", "Recording End", at(20, 3), 1_201_000),
+  // a minute after Stream End: the recording's reconnect window
+  recording(arn, "e6", "Recording End", at(21, 3), 1_198_000),
 ];
 
 describe("the practice-session ledger in DynamoDB", () => {
@@ -67,8 +68,9 @@ describe("the practice-session ledger in DynamoDB", () => {
     await Promise.all(deliveries.map((e) => Practice.record(e)));
     const stored = await Practice.session(arn, "st-aaaaaaaaaaaaaaaaaaaaaaaaaa");
     expect(stored?.eventIDs).toEqual(["e1", "e2", "e3", "e4", "e5", "e6"]);
-    expect(Practice.seconds(stored as Practice.SessionState)).toBe(20 * 60 + 3);
-    expect(stored?.recordingMs).toBe(1_201_000);
+    // the stream's time (Stream Start → Stream End), not stretched to the late Recording End
+    expect(Practice.seconds(stored as Practice.SessionState)).toBe(20 * 60 - 1);
+    expect(stored?.recordingMs).toBe(1_198_000);
   });
 
   it("gives the same totals for sessions replayed in different orders with duplicates", async () => {
@@ -84,7 +86,7 @@ describe("the practice-session ledger in DynamoDB", () => {
       const s = (await Practice.session(arn, "st-aaaaaaaaaaaaaaaaaaaaaaaaaa")) as Practice.SessionState;
       minutes.push(Practice.totals([{ seconds: Practice.seconds(s) ?? 0 }]).minutes);
     }
-    expect(minutes).toEqual([20, 20, 20]);
+    expect(minutes).toEqual([19, 19, 19]);
   });
 
   it("leaves a session without an end open until reconciliation closes it from the provider's look-up or the lease end", async () => {
@@ -93,12 +95,18 @@ describe("the practice-session ledger in DynamoDB", () => {
     expect(Practice.seconds((await Practice.session(arn, "st-aaaaaaaaaaaaaaaaaaaaaaaaaa")) as Practice.SessionState)).toBeUndefined();
     Clock.use(Clock.fixed(Date.parse(at(45))));
     try {
-      const closed = await Practice.reconcile(arn, "st-aaaaaaaaaaaaaaaaaaaaaaaaaa", { startTime: at(0, 0), endTime: at(12, 30) }, at(30));
-      expect([closed.closedBy, Practice.seconds(closed)]).toEqual(["lookup", 12 * 60 + 30]);
+      const lease = { startsAt: at(0), endsAt: at(30) };
+      const closed = await Practice.reconcile(arn, "st-aaaaaaaaaaaaaaaaaaaaaaaaaa", { startTime: at(0, 0), endTime: at(12, 30) }, lease);
+      expect([closed.closedBy, Practice.seconds(closed)]).toEqual(["lookup", 12 * 60 + 29]);
       const other = channel();
       for (const e of session(other).slice(0, 2)) await Practice.record(e);
-      const byLease = await Practice.reconcile(other, "st-aaaaaaaaaaaaaaaaaaaaaaaaaa", undefined, at(30));
-      expect([byLease.closedBy, Practice.seconds(byLease)]).toEqual(["lease_end", 30 * 60]);
+      const byLease = await Practice.reconcile(other, "st-aaaaaaaaaaaaaaaaaaaaaaaaaa", undefined, lease);
+      expect([byLease.closedBy, Practice.seconds(byLease)]).toEqual(["lease_end", 30 * 60 - 1]);
+      // a session whose start events were lost: its Stream End and Recording End alone place it
+      const headless = channel();
+      for (const e of session(headless).slice(3)) await Practice.record(e);
+      const stored = (await Practice.session(headless, "st-aaaaaaaaaaaaaaaaaaaaaaaaaa")) as Practice.SessionState;
+      expect([stored.startedAt, Practice.seconds(stored)]).toEqual([new Date(Date.parse(at(20, 0)) - 1_198_000).toISOString(), 1198]);
     } finally {
       Clock.reset();
     }

@@ -4,25 +4,28 @@ import { Clock } from "../clock/index.js";
 import { Cohort } from "../cohort/index.js";
 import { Enrolment } from "../enrolment/index.js";
 import { notFound } from "../error/index.js";
-import { Cursor, fn, invalid } from "../fn/index.js";
+import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
+import { Page } from "../page/index.js";
 import { Person } from "../person/index.js";
 import { Stream } from "../stream/index.js";
+import { Text } from "../text/index.js";
 import { creditEntity, reviewEntity } from "./entity.js";
 
 const streamId = z.string().check(z.regex(/^st-[A-Za-z0-9]{1,64}$/, "Unknown session"));
 
 /** The review queue: the cohort's practice sessions, newest first, with where to watch them. */
-export const sessions = fn(z.object({ cohortID: Cohort.cohortID, cursor: Cursor }), async ({ cohortID, cursor }) => {
+export const sessions = fn(z.object({ cohortID: Cohort.cohortID, cursor: Page.cursor }), async ({ cohortID, cursor }) => {
   await Cohort.taught(cohortID);
-  const page = await (await creditEntity()).query.byCohort({ cohortID }).go({ cursor: cursor ?? null, limit: 50, order: "desc" });
+  const q = Page.query("practice.sessions", cohortID);
+  const page = await (await creditEntity()).query.byCohort({ cohortID }).go({ cursor: Page.open(q, cursor), limit: 50, order: "desc" });
   const items = await Promise.all(
     page.data.map(async (c) => ({
       ...c,
       recordingUrl: c.recordingBucket && c.recordingPrefix ? await Stream.provider().recordingUrl(c.recordingBucket, c.recordingPrefix) : undefined,
     })),
   );
-  return { items, cursor: page.cursor };
+  return { items, cursor: Page.seal(q, page.cursor) };
 });
 
 export const ReviewSchema = z.object({
@@ -34,7 +37,7 @@ export const ReviewSchema = z.object({
     .array(
       z.object({
         atSeconds: z.int().check(z.minimum(0, "Not before the start"), z.maximum(6 * 3600, "Past the end")),
-        text: z.string().check(z.trim(), z.minLength(1, "Write a comment"), z.maxLength(500, "At most 500 characters")),
+        text: Text.prose({ min: 1, short: "Write a comment", max: 500 }),
       }),
     )
     .check(z.maxLength(100, "At most 100 comments")),

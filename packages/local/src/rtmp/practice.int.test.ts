@@ -104,9 +104,15 @@ describe("practice streaming on the laptop", () => {
     expect(pushed.code).toBe(0);
     await recordingEnded(1);
     await new Promise((r) => setTimeout(r, 300));
+    // a one-minute push is kept and shown, but is too short to count (the course's minimum: 10 minutes by default)
     const page = await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }));
-    expect(page.progress.practiceMinutes).toBe(1);
-    expect(page.progress.practiceSessions).toBe(1);
+    expect([page.progress.practiceMinutes, page.progress.practiceSessions]).toEqual([0, 0]);
+    const practised = await as(learner, () => Practice.mySessions({ cohortID: cohort.cohortID }));
+    expect(practised.minSessionMinutes).toBe(10);
+    expect(practised.items).toEqual([expect.objectContaining({ leaseID: lease.leaseID, tooShort: true, reviewed: false })]);
+    expect(practised.items[0]?.seconds).toBeGreaterThanOrEqual(58);
+    // the learner's own sessions only
+    expect((await as(other, () => Practice.mySessions({ cohortID: cohort.cohortID }))).items).toEqual([]);
 
     // the readiness check read the ingest the server measured: 240p is too small, the rest is right
     const readiness = await as(learner, () => Practice.readiness({ leaseID: lease.leaseID }));
@@ -122,7 +128,7 @@ describe("practice streaming on the laptop", () => {
     // the agency reviews it: watches the recording, scores every criterion with timestamped comments
     const queue = await as(admin.actor, () => Practice.sessions({ cohortID: cohort.cohortID }));
     const [session] = queue.items;
-    expect(session).toMatchObject({ learnerID: learner.personID, reviewed: false });
+    expect(session).toMatchObject({ learnerID: learner.personID, reviewed: false, tooShort: true });
     const recording = await fetch(session?.recordingUrl as string);
     expect(recording.status).toBe(200);
     expect(
@@ -171,7 +177,7 @@ describe("practice streaming on the laptop", () => {
     expect(expired.code).not.toBe(0);
     await new Promise((r) => setTimeout(r, 500));
     expect(events.length).toBe(before);
-    expect((await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }))).progress.practiceMinutes).toBe(1);
+    expect((await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }))).progress.practiceMinutes).toBe(0);
   }, 120_000);
 
   it("closes a session whose end event was lost at the lease end, when the expiry job runs", async () => {
@@ -204,6 +210,88 @@ describe("practice streaming on the laptop", () => {
     expect(closed?.closedBy).toBe("lease_end");
     const page = await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }));
     expect([page.progress.practiceMinutes, page.progress.practiceSessions]).toEqual([10, 1]);
+  }, 60_000);
+
+  it("credits the stream's time when Recording End comes a minute after Stream End, and a session whose start events were lost", async () => {
+    const { cohort } = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
+    const [late, headless, afterJob] = (await people(3)) as [Actor.PersonActor, Actor.PersonActor, Actor.PersonActor];
+    for (const l of [late, headless, afterJob]) await as(l, () => Enrolment.enrol({ cohortID: cohort.cohortID }));
+    const slot = (quarters: number) => new Date(Math.floor(Date.now() / QUARTER) * QUARTER + quarters * QUARTER).toISOString();
+    const [one, two, three] = [
+      await as(late, () => Practice.book({ cohortID: cohort.cohortID, startsAt: slot(8), minutes: 30 })),
+      await as(headless, () => Practice.book({ cohortID: cohort.cohortID, startsAt: slot(10), minutes: 30 })),
+      await as(afterJob, () => Practice.book({ cohortID: cohort.cohortID, startsAt: slot(12), minutes: 30 })),
+    ] as [Practice.Lease, Practice.Lease, Practice.Lease];
+    const minute = (lease: Practice.Lease, m: number) => new Date(Date.parse(lease.startsAt) + m * 60_000).toISOString().replace(".000", "");
+    let n = 0;
+    const ivs = (lease: Practice.Lease, streamId: string, time: string, detail: Record<string, unknown>): IvsEvent =>
+      ({
+        version: "0",
+        id: `h6a-${++n}`,
+        "detail-type": "recording_status" in detail ? "IVS Recording State Change" : "IVS Stream State Change",
+        source: "aws.ivs",
+        account: "000000000000",
+        time,
+        region: "local",
+        resources: [lease.channelArn],
+        detail: { channel_name: "c", stream_id: streamId, ...detail },
+      }) as IvsEvent;
+    const recordingEnd = (ms: number) => ({
+      recording_status: "Recording End",
+      recording_status_reason: "",
+      recording_s3_bucket_name: "b",
+      recording_s3_key_prefix: "",
+      recording_duration_ms: ms,
+      recording_session_id: "r",
+    });
+    // events are recorded when they arrive: a few seconds after they happened
+    const deliver = async (event: IvsEvent) => {
+      Clock.use(Clock.fixed(Date.parse(event.time) + 3000));
+      try {
+        await Practice.record(event);
+      } finally {
+        Clock.reset();
+      }
+    };
+    const progress = async (who: Actor.PersonActor) => {
+      const p = (await as(who, () => Enrolment.progress({ cohortID: cohort.cohortID }))).progress;
+      return [p.practiceMinutes, p.practiceSessions];
+    };
+
+    // 20 minutes streamed; Recording End a minute after Stream End (the reconnect window) must not add that minute
+    await deliver(ivs(one, "st-latelatelatelatelatelat", minute(one, 1), { event_name: "Stream Start" }));
+    await deliver(ivs(one, "st-latelatelatelatelatelat", minute(one, 21), { event_name: "Stream End" }));
+    await deliver(ivs(one, "st-latelatelatelatelatelat", minute(one, 22), recordingEnd(20 * 60_000)));
+    expect(await progress(late)).toEqual([20, 1]);
+
+    // start events lost: only Stream End came; the expiry job credits it from the lease start
+    await deliver(ivs(two, "st-headlessheadlessheadles", minute(two, 25), { event_name: "Stream End" }));
+    expect(await progress(headless)).toEqual([0, 0]);
+    Clock.use(Clock.fixed(Date.parse(two.endsAt) + 60_000));
+    try {
+      await Practice.expireDue();
+    } finally {
+      Clock.reset();
+    }
+    expect(await progress(headless)).toEqual([25, 1]);
+
+    // streamed to the end of the slot, start events lost, and its end arrived only after the job closed the lease
+    Clock.use(Clock.fixed(Date.parse(three.endsAt) + 60_000));
+    try {
+      await Practice.expireDue();
+    } finally {
+      Clock.reset();
+    }
+    await deliver(ivs(three, "st-afterjobafterjobafterjo", minute(three, 30), { event_name: "Stream End" }));
+    expect(await progress(afterJob)).toEqual([0, 0]);
+    Clock.use(Clock.fixed(Date.parse(three.endsAt) + 6 * 60_000));
+    try {
+      await Practice.expireDue();
+    } finally {
+      Clock.reset();
+    }
+    expect(await progress(afterJob)).toEqual([30, 1]);
+    expect((await Practice.session(three.channelArn, "st-afterjobafterjobafterjo"))?.startedAt).toBe(new Date(three.startsAt).toISOString());
   }, 60_000);
 
   it("frees the channel's time when a learner cancels a slot that hasn't started", async () => {

@@ -157,6 +157,16 @@ export function CourseEditor(props: { agencyID: string; course?: Course; onCreat
             inputmode="numeric"
             maxLength={3}
           />
+          <TextField
+            label={t("editor.minSessionMinutes")}
+            hint={t("editor.minSessionMinutesHint")}
+            form={form}
+            name="requirement.minSessionMinutes"
+            value={() => draft.requirement.minSessionMinutes}
+            setValue={(v) => setDraft("requirement", "minSessionMinutes", v)}
+            inputmode="numeric"
+            maxLength={3}
+          />
         </div>
       </Card>
       <Card title={t("editor.rubric")}>

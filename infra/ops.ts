@@ -1,0 +1,104 @@
+import { Duration } from "aws-cdk-lib";
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
+import { Effect, PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { Topic } from "aws-cdk-lib/aws-sns";
+import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
+import { type StackContext, use } from "sst/constructs";
+import { Streams } from "./streams.js";
+
+/** Where alarm mail goes: set per stage in the operator's environment or `.env.<stage>` (SST loads it). */
+export const OPS_EMAIL_ENV = "ZHUBO_OPS_EMAIL";
+
+const PERIOD = Duration.minutes(5);
+
+/** The subscription address, if one is configured; a malformed one refuses to synthesise. */
+export function opsEmail(value: string | undefined): string | undefined {
+  const email = value?.trim();
+  if (!email) return undefined;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`${OPS_EMAIL_ENV} must be an email address, not "${email}"`);
+  return email;
+}
+
+/**
+ * The stage's alarms and the SNS topic they notify (alarm and back to OK): a dead-letter queue
+ * that holds anything, a failing IVS events function or expiry job, and an expiry job that has
+ * stopped running. Alarm notifications carry metric names and counts, no personal data.
+ */
+export function Ops({ stack, app }: StackContext) {
+  const { deadLetters, expiryDeadLetters, eventsHandler, expiry } = use(Streams);
+
+  const topic = new Topic(stack, "alarms", { displayName: `zhubo ${app.stage} alarms`, enforceSSL: true });
+  // The enforceSSL statement replaces SNS's default topic policy, so CloudWatch is admitted by name,
+  // for this account's alarms only.
+  topic.addToResourcePolicy(
+    new PolicyStatement({
+      sid: "CloudWatchAlarmsPublish",
+      effect: Effect.ALLOW,
+      principals: [new ServicePrincipal("cloudwatch.amazonaws.com")],
+      actions: ["sns:Publish"],
+      resources: [topic.topicArn],
+      conditions: {
+        StringEquals: { "aws:SourceAccount": stack.account },
+        ArnLike: { "aws:SourceArn": `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
+      },
+    }),
+  );
+  const email = opsEmail(process.env[OPS_EMAIL_ENV]);
+  if (email) topic.addSubscription(new EmailSubscription(email));
+
+  const notify = new SnsAction(topic);
+  const alarm = (id: string, description: string, metric: IMetric, breach: "above-zero" | "below-one", periods = 1) => {
+    const made = new Alarm(stack, id, {
+      alarmDescription: `zhubo ${app.stage}: ${description}`,
+      metric,
+      threshold: breach === "above-zero" ? 0 : 1,
+      comparisonOperator: breach === "above-zero" ? ComparisonOperator.GREATER_THAN_THRESHOLD : ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: periods,
+      datapointsToAlarm: periods,
+      // No data is no trouble for counts of failures; for "is the job running" it is the trouble.
+      treatMissingData: breach === "above-zero" ? TreatMissingData.NOT_BREACHING : TreatMissingData.BREACHING,
+    });
+    made.addAlarmAction(notify);
+    made.addOkAction(notify);
+    return made;
+  };
+
+  const alarms = {
+    ivsEventsDeadLetters: alarm(
+      "ivsEventsDeadLettersAlarm",
+      "IVS events are in the dead-letter queue: practice minutes from them are not recorded",
+      deadLetters.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: "Maximum" }),
+      "above-zero",
+    ),
+    ivsEventsErrors: alarm(
+      "ivsEventsErrorsAlarm",
+      "the IVS events function failed",
+      eventsHandler.metricErrors({ period: PERIOD, statistic: "Sum" }),
+      "above-zero",
+    ),
+    practiceExpiryDeadLetters: alarm(
+      "practiceExpiryDeadLettersAlarm",
+      "a practice expiry run failed or could not start (its record is in the dead-letter queue)",
+      expiryDeadLetters.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: "Maximum" }),
+      "above-zero",
+    ),
+    practiceExpiryErrors: alarm(
+      "practiceExpiryErrorsAlarm",
+      "the practice expiry job failed (leases may outlive their slot)",
+      expiry.jobFunction.metricErrors({ period: PERIOD, statistic: "Sum" }),
+      "above-zero",
+    ),
+    practiceExpiryStopped: alarm(
+      "practiceExpiryStoppedAlarm",
+      "the practice expiry job has not run for 15 minutes",
+      expiry.jobFunction.metricInvocations({ period: PERIOD, statistic: "Sum" }),
+      "below-one",
+      3,
+    ),
+  };
+
+  stack.addOutputs({ AlarmsTopic: topic.topicArn });
+
+  return { topic, alarms };
+}
