@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
-import { phoneStack } from "./harness";
+import { phoneStack, until } from "./harness";
 import { codeFromDevPage } from "./sign-up-code";
 
 const STEP = 90_000;
@@ -26,13 +26,13 @@ describe("accounts on a phone", () => {
       await fillSignUp(page, taken, "someone-else-1", "冒名者");
       await page.getByTestId("verify-form").waitFor();
       await page.getByTestId("verify-taken-hint").waitFor();
-      expect(await page.getByText(`我们已把 6 位验证码发送到 ${taken}`).count()).toBe(1);
+      await until(() => page.getByText(`我们已把 6 位验证码发送到 ${taken}`).count()).toBe(1);
 
       const tab = await page.context().newPage();
       await tab.goto(`${e2e.stack.webUrl}/dev/messages`);
       const notice = tab.locator(`[data-testid="dev-message"][data-to="+86${taken}"]`).first();
-      expect(await notice.getAttribute("data-template")).toBe("sign_up_attempt");
-      expect(await notice.getByTestId("dev-message-code").count()).toBe(0);
+      await until(() => notice.getAttribute("data-template")).toBe("sign_up_attempt");
+      await until(() => notice.getByTestId("dev-message-code").count()).toBe(0);
       await tab.close();
       // the stack's own record agrees, and no code went to the owner
       expect(e2e.stack.messages.latest({ kind: "phone", value: `+86${taken}` })?.template).toBe("sign_up_attempt");

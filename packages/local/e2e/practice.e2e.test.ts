@@ -19,7 +19,12 @@ describe("live practice on a phone", () => {
       await page.getByTestId("learn-page").waitFor();
       await page.getByTestId("practice-link").click();
       await page.waitForURL(/\/learn\/[^/]+\/practice$/);
-      await page.getByTestId("practice-mine").getByText("还没有预约练习时段").waitFor();
+      // The seeded learner's practice so far: past slots, and sessions that counted (each longer than the 10-minute minimum).
+      await page.getByTestId("practice-behind").getByTestId("practice-slot").first().waitFor();
+      const practised = page.getByTestId("practice-sessions").getByTestId("practice-session");
+      await practised.first().waitFor();
+      await until(() => page.getByTestId("practice-sessions").locator('[data-counted="no"]').count()).toBe(0);
+      await until(() => practised.first().getByTestId("practice-session-status").textContent()).toBe("已计入");
 
       // Don't book across a quarter-hour boundary: the current quarter must still be current when the API checks.
       await until(() => currentQuarter(Date.now()) + QUARTER_MS - Date.now(), 30_000).toBeGreaterThanOrEqual(20_000);

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { until } from "./harness";
 
 /**
  * The newest sign-up code the local stack "sent" to a login, read the way a developer reads it: from
@@ -10,8 +11,10 @@ export async function codeFromDevPage(page: Page, webUrl: string, login: string,
   const tab = await page.context().newPage();
   try {
     await tab.goto(`${webUrl}/dev/messages`);
-    const message = tab.locator(`[data-testid="dev-message"][data-to="${to}"][data-template="${template}"]`).first();
-    return ((await message.getByTestId("dev-message-code").textContent()) ?? "").trim();
+    const code = tab.locator(`[data-testid="dev-message"][data-to="${to}"][data-template="${template}"]`).first().getByTestId("dev-message-code");
+    // the list loads after the page: wait until the message's code is shown
+    await until(async () => ((await code.textContent()) ?? "").trim()).toMatch(/^\d{6}$/);
+    return ((await code.textContent()) ?? "").trim();
   } finally {
     await tab.close();
   }

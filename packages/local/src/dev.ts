@@ -26,6 +26,7 @@ try {
   console.log(`
 zhubo is running on this machine
   web app         ${stack.webUrl}
+  sent messages   ${stack.webUrl}/dev/messages  (sign-up and reset codes; also printed here as they're sent)
   API             ${stack.apiUrl}  (tRPC at /trpc, health at /healthz)
   RTMP ingest     ${stack.rtmpUrl}  (local stand-in for AWS IVS; playback on ${stack.playbackUrl})
   DynamoDB Local  ${stack.dynamoEndpoint}  (data in .data/, --fresh to wipe)

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "./dynamo-local.js";
 import { repoRoot, type Stack, startStack } from "./stack.js";
@@ -29,10 +29,9 @@ const SECRET = `secret-${randomBytes(8).toString("hex")}`;
 const probe = `probe-${randomBytes(4).toString("hex")}`;
 const created: string[] = [];
 function plant(dir: string, file: string): string {
-  if (!existsSync(dir)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    created.push(dir);
-  }
+  const missing = [dir, dirname(dir)].filter((d) => !existsSync(d)).at(-1);
+  if (missing) created.push(missing);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, file), JSON.stringify({ d: SECRET }), { mode: 0o600 });
   return join(dir, file);
 }
