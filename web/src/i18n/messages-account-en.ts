@@ -1,24 +1,25 @@
 import type { accountZh } from "./messages-account-zh";
 
 export const accountEn = {
-  "verify.title": "Verify your account",
-  "verify.sentTo": "We sent a 6-digit code to {login}. It works for 10 minutes.",
-  "verify.enterFor": "Enter the 6-digit code sent to {login} (one came at sign-up and works for 10 minutes); if it didn't arrive or has expired, send another.",
-  "verify.takenHint":
+  "loginCode.title": "Verify your account",
+  "loginCode.sentTo": "We sent a 6-digit code to {login}. It works for 10 minutes.",
+  "loginCode.enterFor":
+    "Enter the 6-digit code sent to {login} (one came at sign-up and works for 10 minutes); if it didn't arrive or has expired, send another.",
+  "loginCode.takenHint":
     "If this mobile number or email already has an account, we don't make a new one or send a code; we tell the account's owner instead. If that's you, sign in or reset your password.",
-  "verify.code": "Code",
-  "verify.code.hint": "The 6 digits in the text or email",
-  "verify.submit": "Verify",
-  "verify.submitting": "Verifying…",
-  "verify.send": "Send a code",
-  "verify.resend": "Send again",
-  "verify.resendIn": "Send again in {seconds} s",
-  "verify.resent": "Code sent",
-  "verify.done": "Verified",
-  "verify.already": "Your account is already verified.",
-  "verify.toSignIn": "Sign in",
-  "verify.toHome": "Back to home",
-  "verify.missingLogin": "Sign up or sign in first.",
+  "loginCode.code": "Code",
+  "loginCode.code.hint": "The 6 digits in the text or email",
+  "loginCode.submit": "Verify",
+  "loginCode.submitting": "Verifying…",
+  "loginCode.send": "Send a code",
+  "loginCode.resend": "Send again",
+  "loginCode.resendIn": "Send again in {seconds} s",
+  "loginCode.resent": "Code sent",
+  "loginCode.done": "Verified",
+  "loginCode.already": "Your account is already verified.",
+  "loginCode.toSignIn": "Sign in",
+  "loginCode.toHome": "Back to home",
+  "loginCode.missingLogin": "Sign up or sign in first.",
 
   "banner.unverified": "Verify your mobile number or email to accept invitations, list your host card and take bookings.",
   "banner.unverified.action": "Verify now",

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { categories, cities } from "../api/catalog";
 import { dictionaries, interpolate, isMessageKey, locales, placeholdersOf, translate } from "./translate";
@@ -20,6 +21,20 @@ describe("messages", () => {
       const expected = placeholdersOf(dictionaries["zh-CN"][key]);
       for (const locale of locales) expect([key, placeholdersOf(dictionaries[locale][key])]).toEqual([key, expected]);
     }
+  });
+
+  it.each(["zh", "en"])("defines each %s key in one message file only, so no part silently overrides another", (lang) => {
+    const dir = new URL(".", import.meta.url);
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.startsWith("messages") && f.endsWith(`-${lang}.ts`))) {
+      for (const [, key] of readFileSync(new URL(file, dir), "utf8").matchAll(/^\s*"([\w.]+)":/gm)) {
+        if (seen.has(key as string)) twice.push(`${key} in ${seen.get(key as string)} and ${file}`);
+        seen.set(key as string, file);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(100);
+    expect(twice).toEqual([]);
   });
 
   it("names every city and category the API accepts", () => {

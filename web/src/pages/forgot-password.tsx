@@ -20,7 +20,7 @@ export function ForgotPasswordPage() {
 
   const checkReset = (): Problems<"code" | "password"> => {
     const found = required<"code" | "password">({ code: code(), password: password() });
-    if (!found.code && !/^\d{6}$/.test(code().trim())) found.code = "verify.code.hint";
+    if (!found.code && !/^\d{6}$/.test(code().trim())) found.code = "loginCode.code.hint";
     if (!found.password && password().length < 8) found.password = "fieldHint.password";
     return found;
   };
@@ -32,7 +32,7 @@ export function ForgotPasswordPage() {
         subtitle={t("forgot.subtitle")}
         footer={
           <>
-            {t("forgot.back")} <A href="/sign-in">{t("verify.toSignIn")}</A>
+            {t("forgot.back")} <A href="/sign-in">{t("loginCode.toSignIn")}</A>
           </>
         }
       >
@@ -86,8 +86,8 @@ export function ForgotPasswordPage() {
               </p>
               <FormError message={reset.formError()} />
               <TextField
-                label={t("verify.code")}
-                hint={t("verify.code.hint")}
+                label={t("loginCode.code")}
+                hint={t("loginCode.code.hint")}
                 form={reset}
                 name="code"
                 value={code}

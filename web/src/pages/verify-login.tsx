@@ -36,11 +36,11 @@ export function VerifyLoginPage() {
   const cooldown = useCooldown(fromSignUp() ? RESEND_SECONDS : 0);
   const form = createForm(["code"] as const);
 
-  const check = (): Problems<"code"> => (/^\d{6}$/.test(code().trim()) ? {} : { code: "verify.code.hint" });
+  const check = (): Problems<"code"> => (/^\d{6}$/.test(code().trim()) ? {} : { code: "loginCode.code.hint" });
   const submit = async () => {
     if (signedIn()) {
       await confirmVerification(code().trim());
-      notify(() => t("verify.done"));
+      notify(() => t("loginCode.done"));
       navigate(next(), { replace: true });
     } else {
       await confirmSignUp(login(), code().trim());
@@ -53,7 +53,7 @@ export function VerifyLoginPage() {
       else await resendSignUpCode(login());
       setSent(true);
       cooldown.restart();
-      notify(() => t("verify.resent"));
+      notify(() => t("loginCode.resent"));
     } catch (e) {
       notifyError(e);
     }
@@ -61,28 +61,28 @@ export function VerifyLoginPage() {
 
   return (
     <AuthLayout
-      title={t("verify.title")}
-      subtitle={sent() ? t("verify.sentTo", { login: login() }) : t("verify.enterFor", { login: login() })}
+      title={t("loginCode.title")}
+      subtitle={sent() ? t("loginCode.sentTo", { login: login() }) : t("loginCode.enterFor", { login: login() })}
       footer={
-        <Show when={signedIn()} fallback={<A href="/sign-in">{t("verify.toSignIn")}</A>}>
-          <A href="/">{t("verify.toHome")}</A>
+        <Show when={signedIn()} fallback={<A href="/sign-in">{t("loginCode.toSignIn")}</A>}>
+          <A href="/">{t("loginCode.toHome")}</A>
         </Show>
       }
     >
-      <Show when={signedIn() || fromSignUp()} fallback={<p class="notice notice-info">{t("verify.missingLogin")}</p>}>
+      <Show when={signedIn() || fromSignUp()} fallback={<p class="notice notice-info">{t("loginCode.missingLogin")}</p>}>
         <Show
           when={!(signedIn() && profile()?.verifiedAt)}
           fallback={
             <p class="notice notice-info" data-testid="verify-already">
-              {t("verify.already")}
+              {t("loginCode.already")}
             </p>
           }
         >
           <form ref={form.ref} class="form" novalidate data-testid="verify-form" onSubmit={(e) => form.submit(e, check, submit)}>
             <FormError message={form.formError()} />
             <TextField
-              label={t("verify.code")}
-              hint={t("verify.code.hint")}
+              label={t("loginCode.code")}
+              hint={t("loginCode.code.hint")}
               form={form}
               name="code"
               value={code}
@@ -92,15 +92,15 @@ export function VerifyLoginPage() {
               maxLength={6}
             />
             <button type="submit" class="btn btn-primary btn-block" disabled={form.submitting()}>
-              {form.submitting() ? t("verify.submitting") : t("verify.submit")}
+              {form.submitting() ? t("loginCode.submitting") : t("loginCode.submit")}
             </button>
             <button type="button" class="btn btn-block" data-testid="verify-send" disabled={cooldown.left() > 0} onClick={() => void send()}>
-              {cooldown.left() > 0 ? t("verify.resendIn", { seconds: cooldown.left() }) : sent() ? t("verify.resend") : t("verify.send")}
+              {cooldown.left() > 0 ? t("loginCode.resendIn", { seconds: cooldown.left() }) : sent() ? t("loginCode.resend") : t("loginCode.send")}
             </button>
           </form>
           <Show when={!signedIn()}>
             <p class="muted" data-testid="verify-taken-hint">
-              {t("verify.takenHint")} <A href="/forgot-password">{t("forgot.link")}</A>
+              {t("loginCode.takenHint")} <A href="/forgot-password">{t("forgot.link")}</A>
             </p>
           </Show>
         </Show>

@@ -118,10 +118,10 @@ describe("learning", () => {
     await as(learner, () => Enrolment.enrol({ cohortID: cohort.cohortID }));
     const loaded = await as(admin.actor, () => Course.get({ courseID: course.courseID }));
     const full = { ...courseInput(loaded.agencyID), courseID: loaded.courseID, version: loaded.version, modules: loaded.modules, rubric: loaded.rubric };
-    const edited = await as(admin.actor, () => Course.update({ ...full, requirement: { minutes: 600, sessions: 20 } }));
+    const edited = await as(admin.actor, () => Course.update({ ...full, requirement: { minutes: 600, sessions: 20, minSessionMinutes: 30 } }));
     expect(edited.version).toBe(full.version + 1);
     const page = await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }));
-    expect(page.progress.requirement).toEqual({ minutes: 120, sessions: 4 });
+    expect(page.progress.requirement).toEqual({ minutes: 120, sessions: 4, minSessionMinutes: 10 });
     expect(page.enrolment.courseVersion).toBe(full.version);
     // a stale editor is refused instead of overwriting
     expect((await reject(as(admin.actor, () => Course.update({ ...full, title: "旧版本的修改" })))).code).toBe("course.edited_elsewhere");
