@@ -23,9 +23,9 @@ export default defineConfig({
     globalSetup: [fileURLToPath(new URL("./test/global-setup.ts", import.meta.url))],
     setupFiles: [fileURLToPath(new URL("./test/file-setup.ts", import.meta.url))],
     pool: "forks",
-    maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    maxWorkers: 3,
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
     reporters: ["default"],
   },
 });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
 import { phoneStack, until } from "./harness";
+import { securityHeadersSuite } from "./headers-suite";
 import { codeFromDevPage } from "./sign-up-code";
 
 const STEP = 90_000;
 const mobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 
-const e2e = phoneStack("account");
+const e2e = phoneStack("account", { streaming: true });
+
+securityHeadersSuite(e2e);
 
 async function fillSignUp(page: Awaited<ReturnType<typeof e2e.phone>>, login: string, password: string, name: string) {
   await page.goto(`${e2e.stack.webUrl}/sign-up`);

@@ -4,16 +4,10 @@ import { join } from "node:path";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { AppRouter } from "@zhubo/functions/api/router/index";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { freePort } from "../src/dynamo-local";
 import { DEMO_PASSWORD } from "../src/seed";
 import { repoRoot, type Stack, startStack } from "../src/stack";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
 
 /**
  * Waits for the page to reach a state: `read` is polled until the matcher passes (or 15 s, the
@@ -67,7 +61,7 @@ export function phoneStack(name: string, opts: { streaming?: boolean } = {}) {
     dataDir = mkdtempSync(join(tmpdir(), `zhubo-e2e-${name}-`));
     rtmpPort = opts.streaming ? await freePort() : 0;
     stack = await startStack({
-      dynamoEndpoint: inject("dynamoEndpoint"),
+      dynamoEndpoint: process.env.DYNAMO_ENDPOINT as string,
       table: process.env.TABLE_NAME,
       dataDir,
       apiPort: await freePort(),

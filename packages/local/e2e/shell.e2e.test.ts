@@ -2,18 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../src/dynamo-local";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
 import { repoRoot, type Stack, startStack } from "../src/stack";
 import { CHROMIUM, PHONE, until } from "./harness";
 import { enterSignUpCode } from "./sign-up-code";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
 
 const STEP = 120_000;
 const mobile = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
@@ -63,7 +57,7 @@ async function signOut() {
 
 beforeAll(async () => {
   stack = await startStack({
-    dynamoEndpoint: inject("dynamoEndpoint"),
+    dynamoEndpoint: process.env.DYNAMO_ENDPOINT as string,
     table: process.env.TABLE_NAME,
     dataDir: tempDir("zhubo-e2e-data-"),
     apiPort: await freePort(),

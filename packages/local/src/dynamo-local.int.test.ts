@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, write
 import { connect } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "./dynamo-local.js";
 import { startStack } from "./stack.js";
 
@@ -37,7 +37,7 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe("DynamoDB Local on a developer machine", () => {
   it("answers on 127.0.0.1 and refuses connections to every other address of the machine", async () => {
-    const port = Number(new URL(inject("dynamoEndpoint")).port);
+    const port = Number(new URL(process.env.DYNAMO_ENDPOINT as string).port);
     expect(await tryConnect("127.0.0.1", port)).toBe("open");
     const others = otherAddresses();
     expect(others.length).toBeGreaterThan(0);

@@ -29,7 +29,7 @@ describe("demo practice", () => {
 
     const after = (await as(learner, () => Enrolment.progress({ cohortID }))).progress;
     expect([after.practiceMinutes, after.practiceSessions]).toEqual([170, 4]);
-  }, 180_000);
+  }, 300_000);
 
   it("splits a learner's minutes over their sessions, the last the day before", () => {
     const at = Date.parse("2026-12-01T12:07:00Z");

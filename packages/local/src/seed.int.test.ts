@@ -59,5 +59,5 @@ describe("demo data", () => {
     const [mooncakes] = await as(brand, () => Org.mine());
     expect(mooncakes).toMatchObject({ kind: "brand", city: "xuzhou", status: "active" });
     expect(mooncakes?.description).toContain("牛肉月饼");
-  }, 120_000);
+  }, 300_000);
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "./dynamo-local.js";
 import { repoRoot, type Stack, startStack } from "./stack.js";
 
@@ -73,7 +73,7 @@ function webServer(mode: "dev" | "preview") {
   const dataDir = mkdtempSync(join(tmpdir(), `zhubo-web-${mode}-`));
   beforeAll(async () => {
     stack = await startStack({
-      dynamoEndpoint: inject("dynamoEndpoint"),
+      dynamoEndpoint: process.env.DYNAMO_ENDPOINT as string,
       table: process.env.TABLE_NAME,
       dataDir,
       apiPort: await freePort(),

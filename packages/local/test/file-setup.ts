@@ -10,7 +10,9 @@ import { afterAll, beforeAll, inject } from "vitest";
 
 /** Every test file gets its own table on the shared DynamoDB Local and its own signing key. */
 const table = `t_${randomBytes(6).toString("hex")}`;
-process.env.DYNAMO_ENDPOINT = inject("dynamoEndpoint");
+// This worker's own DynamoDB Local (global-setup starts one per worker).
+const endpoints = inject("dynamoEndpoints");
+process.env.DYNAMO_ENDPOINT = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length];
 process.env.TABLE_NAME = table;
 process.env.JWT_PRIVATE_JWK ??= await Auth.generateSigningJwk();
 process.env.CREDENTIAL_PRIVATE_JWK ??= await Certification.generateSigningJwk();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Practice } from "@zhubo/core/practice";
 import type { IvsEvent } from "@zhubo/core/practice/events";
 import { Stream } from "@zhubo/core/stream";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../dynamo-local.js";
 import { type Stack, startStack } from "../stack.js";
 import { push } from "./ffmpeg.js";
@@ -16,7 +16,7 @@ const events: IvsEvent[] = [];
 
 beforeAll(async () => {
   stack = await startStack({
-    dynamoEndpoint: inject("dynamoEndpoint"),
+    dynamoEndpoint: process.env.DYNAMO_ENDPOINT as string,
     table: process.env.TABLE_NAME,
     dataDir,
     apiPort: await freePort(),

@@ -7,7 +7,7 @@ import { Enrolment } from "@zhubo/core/enrolment";
 import type { VisibleError } from "@zhubo/core/error";
 import { Practice } from "@zhubo/core/practice";
 import type { IvsEvent } from "@zhubo/core/practice/events";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, openCohort, people } from "../../../core/test/factory.js";
 import { freePort } from "../dynamo-local.js";
 import { type Stack, startStack } from "../stack.js";
@@ -25,7 +25,7 @@ const QUARTER = 15 * 60_000;
 beforeAll(async () => {
   process.env.PRACTICE_POOL_SIZE = "1";
   stack = await startStack({
-    dynamoEndpoint: inject("dynamoEndpoint"),
+    dynamoEndpoint: process.env.DYNAMO_ENDPOINT as string,
     table: process.env.TABLE_NAME,
     dataDir,
     apiPort: await freePort(),
