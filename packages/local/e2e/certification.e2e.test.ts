@@ -39,8 +39,18 @@ describe("certificates on a phone", () => {
 
       // Home → my certificates: the certificate is there and active, every requirement ticked.
       await page.goto(`${e2e.stack.webUrl}/`);
-      await page.getByTestId("my-certificates").getByTestId("open-certificates").click();
-      await page.getByTestId("certificates-page").waitFor();
+      // The home card re-renders once the new certificate loads, which can swallow a click: retry until the page opens.
+      const certificates = page.getByTestId("certificates-page");
+      await until(async () => {
+        if (!(await certificates.isVisible())) {
+          await page
+            .getByTestId("my-certificates")
+            .getByTestId("open-certificates")
+            .click({ timeout: 2000 })
+            .catch(() => undefined);
+        }
+        return certificates.isVisible();
+      }).toBe(true);
       const item = page.getByTestId("certificate-item").first();
       await until(() => item.getByTestId("certificate-status").textContent()).toBe("有效");
       const working = page.getByTestId("working-item").first();
