@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -164,6 +165,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       port: apiPort,
       hostname: "127.0.0.1",
     });
+    // Node closes idle keep-alive sockets after 5 s; a client (fetch, Vite's proxy) that reuses one
+    // just as it closes gets ECONNRESET on a POST it can't safely retry. Idle sockets live a minute.
+    (api as Server).keepAliveTimeout = 65_000;
+    (api as Server).headersTimeout = 66_000;
     await new Promise<void>((r, j) => {
       api.once("listening", () => r());
       api.once("error", j);
