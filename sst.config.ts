@@ -4,6 +4,7 @@ import type { SSTConfig } from "sst";
 import { bundleOptions } from "./functions/bundle.js";
 import { assertStageAccount } from "./infra/account.js";
 import { Api } from "./infra/api.js";
+import { Events } from "./infra/events.js";
 import { LambdaLogRetention, LOG_RETENTION } from "./infra/logs.js";
 import { Ops } from "./infra/ops.js";
 import { Secrets } from "./infra/secrets.js";
@@ -42,7 +43,7 @@ export default {
         esbuild: { plugins: bundleOptions.plugins as never, external: bundleOptions.external, legalComments: bundleOptions.legalComments },
       },
     });
-    app.stack(Storage).stack(Streams).stack(Secrets).stack(Api).stack(Web).stack(Ops);
+    app.stack(Storage).stack(Events).stack(Streams).stack(Secrets).stack(Api).stack(Web).stack(Ops);
     // Custom-resource functions SST and CDK add take no retention prop: this gives them one too.
     Aspects.of(app).add(new LambdaLogRetention());
   },

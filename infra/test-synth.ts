@@ -8,6 +8,7 @@ import { initProject, useProject } from "sst/project.js";
 import { expect } from "vitest";
 import config, { PRODUCTION_AWS_ACCOUNT } from "../sst.config.js";
 import { Api } from "./api.js";
+import { Events } from "./events.js";
 import { generateStageKeys, keysDir } from "./keys.js";
 import { Ops } from "./ops.js";
 import { Secrets } from "./secrets.js";
@@ -21,7 +22,7 @@ export type Resource = { Type: string; Properties: Json; DeletionPolicy?: string
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const ACCOUNT = "123456789012";
 
-const STACKS = { Storage, Streams, Secrets, Api, Web, Ops } as const;
+const STACKS = { Storage, Events, Streams, Secrets, Api, Web, Ops } as const;
 export type StackName = keyof typeof STACKS;
 export const STACK_NAMES = Object.keys(STACKS) as StackName[];
 

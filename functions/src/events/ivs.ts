@@ -1,4 +1,3 @@
-import { Market } from "@zhubo/core/market";
 import { Practice } from "@zhubo/core/practice";
 
 /**
@@ -9,8 +8,6 @@ import { Practice } from "@zhubo/core/practice";
  * One JSON log line per event, built from an allow-list of identifiers: IVS events carry no
  * stream key, but nothing else from the event (nor any error's payload) is ever logged.
  */
-// Practice credited here can complete a learner's evidence: certificates issue from this Lambda too.
-Market.wire();
 
 export async function handler(event: unknown): Promise<void> {
   const fields = describe(event);

@@ -3,8 +3,12 @@ import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
 import { Catalogue } from "@zhubo/core/catalogue";
 import type { CredentialFacts } from "@zhubo/core/certification/credential";
+import { Clock } from "@zhubo/core/clock";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
+import { Dynamo } from "@zhubo/core/dynamo";
+import type { Event } from "@zhubo/core/event";
+import { Market } from "@zhubo/core/market";
 import { Membership } from "@zhubo/core/membership";
 import { Messaging } from "@zhubo/core/messaging";
 import { Org } from "@zhubo/core/org";
@@ -155,4 +159,88 @@ export function credentialFacts(): CredentialFacts {
     issuedAt: "2026-11-25T08:00:00.000Z",
     expiresAt: "2027-11-25T08:00:00.000Z",
   };
+}
+
+/**
+ * The domain events this test file's table has recorded (its outbox), oldest first, optionally of
+ * one type. Test-only: it scans the file's own small table; production reads the outbox through
+ * the table's stream, never by a Scan.
+ */
+export async function recordedEvents(type?: string): Promise<Event.Envelope<string, Record<string, unknown>>[]> {
+  const { ScanCommand } = await import("@aws-sdk/client-dynamodb");
+  const client = await Dynamo.getClient();
+  const found: Event.Envelope<string, Record<string, unknown>>[] = [];
+  let start: Record<string, import("@aws-sdk/client-dynamodb").AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: Dynamo.table(),
+        FilterExpression: "#e = :event",
+        ExpressionAttributeNames: { "#e": "__edb_e__" },
+        ExpressionAttributeValues: { ":event": { S: "event" } },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) found.push(JSON.parse(item.body?.S ?? "{}") as Event.Envelope<string, Record<string, unknown>>);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found.filter((e) => !type || e.type === type).sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+}
+
+/** A China date `days` from now. */
+export const day = (days: number) => new Date(Clock.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const everyDay = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ day: d, from: "09:00", to: "23:00" }));
+
+/** A Xuzhou food host's card, available every day. */
+export function cardInput(patch: Partial<Parameters<typeof Market.saveCard>[0]> = {}) {
+  return {
+    city: "xuzhou" as const,
+    categories: ["food" as const],
+    languages: ["mandarin" as const, "zhongyuan" as const],
+    slotFeePerHourFen: 80_000,
+    minCommissionBps: 1000,
+    weekly: everyDay,
+    exceptions: [],
+    clips: [],
+    version: 0,
+    ...patch,
+  };
+}
+
+/** An on-site food gig in Xuzhou a week from now, 19:00 for two hours. */
+export function gigInput(brandID: string, patch: Partial<Parameters<typeof Market.create>[0]> = {}) {
+  return {
+    brandID,
+    title: "牛肉月饼中秋专场",
+    products: [{ name: "牛肉月饼礼盒", priceFen: 12_800 }],
+    category: "food" as const,
+    mode: "onsite" as const,
+    city: "xuzhou" as const,
+    venue: "徐州彭城广场直播间",
+    date: day(7),
+    startTime: "19:00",
+    minutes: 120,
+    requiredCertifications: [] as string[],
+    languages: ["mandarin" as const],
+    budgetFen: 200_000,
+    commissionBps: 1500,
+    ...patch,
+  };
+}
+
+/** A brand and its admin's actor. */
+export async function brand(name = "徐州老城牛肉月饼") {
+  const b = await org("brand", name);
+  return { ...b, actor: b.admin.actor };
+}
+
+/** A host with a card, a brand's gig the host applied to, and the booking the brand accepted. */
+export async function booked() {
+  const [host] = (await people(1, "主播")) as [Actor.PersonActor];
+  await as(host, () => Market.saveCard(cardInput()));
+  const b = await brand();
+  const gig = await as(b.actor, () => Market.create(gigInput(b.org.orgID)));
+  await as(host, () => Market.apply({ gigID: gig.gigID, terms: { slotFeeFen: 100_000, commissionBps: 1500, tiers: [] } }));
+  const booking = await as(b.actor, () => Market.accept({ gigID: gig.gigID, hostID: host.personID, round: 1 }));
+  return { host, brand: b, gig, booking };
 }

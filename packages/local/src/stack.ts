@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
 import { Certification } from "@zhubo/core/certification";
 import { Dynamo } from "@zhubo/core/dynamo";
@@ -15,9 +16,11 @@ import type { IvsEvent } from "@zhubo/core/practice/events";
 import { Stream } from "@zhubo/core/stream";
 import { app } from "@zhubo/functions/api/app";
 import { assertPortFree, type DynamoLocal, startDynamoLocal } from "./dynamo-local.js";
+import { createLocalBus, loadSubscribers } from "./event-bus.js";
 import { localMessaging, MESSAGES_PATH, messagesRoute } from "./messages.js";
 import { startLocalIvs } from "./rtmp/server.js";
 import { seed } from "./seed.js";
+import { type StreamReader, startStreamReader } from "./stream-reader.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -55,6 +58,8 @@ export interface Stack {
   seeded: boolean;
   /** What the API "sent" (codes, notices): also served at MESSAGES_PATH for the dev web app's /dev/messages. */
   messages: Messaging.Outbox;
+  /** The domain events' stream reader: `settled()` waits until every change so far has reached its subscribers. */
+  events: StreamReader;
   stop(): Promise<void>;
 }
 
@@ -126,11 +131,28 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     process.env.CREDENTIAL_PRIVATE_JWK = await keptKey(dataDir, "credential-private.jwk.json", Certification.generateSigningJwk);
     Auth.resetKeys();
     Certification.resetKeys();
-    // Practice streamed to the local ingest credits evidence before any API router has loaded.
-    Market.wire();
     const client = await Dynamo.createClient({ endpoint });
     Dynamo.useClient(client);
     for (const line of await ensureTable(client, Dynamo.table())) log(line);
+    // Domain events: DynamoDB Local's stream → the relay → the local bus → functions/src/events/*.
+    const events = await startStreamReader({
+      client,
+      endpoint,
+      table: Dynamo.table(),
+      bus: createLocalBus({ subscribers: await loadSubscribers(), log }),
+      checkpoint: join(dataDir, "stream-checkpoint.json"),
+      log,
+    });
+    stops.push(() => events.stop());
+    // The cloud's 15-minute completion job, as a timer: bookings past their no-show window complete.
+    const completion = setInterval(
+      () =>
+        void Actor.provide({ type: "system", name: "booking-completion" }, () => Market.completeDue()).catch((e) =>
+          console.error("booking completion failed:", e),
+        ),
+      30_000,
+    );
+    stops.push(async () => clearInterval(completion));
     const seeded = opts.seed === false ? false : await seed();
     if (seeded) log("seeded demo data");
 
@@ -203,7 +225,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         webUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
       }
     }
-    return { apiUrl, webUrl, rtmpUrl: streaming?.rtmpUrl, playbackUrl: streaming?.httpUrl, dynamoEndpoint: endpoint, seeded, messages, stop };
+    return { apiUrl, webUrl, rtmpUrl: streaming?.rtmpUrl, playbackUrl: streaming?.httpUrl, dynamoEndpoint: endpoint, seeded, messages, events, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -4,7 +4,6 @@ import { Certification } from "@zhubo/core/certification";
 import { Clock } from "@zhubo/core/clock";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
-import { Market } from "@zhubo/core/market";
 import { Messaging } from "@zhubo/core/messaging";
 import { afterAll, beforeAll, inject } from "vitest";
 
@@ -16,8 +15,6 @@ process.env.DYNAMO_ENDPOINT = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1)
 process.env.TABLE_NAME = table;
 process.env.JWT_PRIVATE_JWK ??= await Auth.generateSigningJwk();
 process.env.CREDENTIAL_PRIVATE_JWK ??= await Certification.generateSigningJwk();
-// Certificates issue as evidence changes, as in the API and the event handlers.
-Market.wire();
 // Codes and notices land in memory, where tests read them (test/factory.ts codeSentTo).
 Messaging.use(Messaging.createOutbox({ keep: 10_000 }));
 const client = await Dynamo.createClient();

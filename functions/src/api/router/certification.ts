@@ -1,9 +1,5 @@
 import { Certification } from "@zhubo/core/certification";
-import { Market } from "@zhubo/core/market";
 import { procedure, router } from "../trpc.js";
-
-// Issuing and revoking re-list the host for matching.
-Market.wire();
 
 export const certificationRouter = router({
   // definitions: ops define and decide; agencies propose; approved ones are public

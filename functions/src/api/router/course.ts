@@ -2,12 +2,7 @@ import { Catalogue } from "@zhubo/core/catalogue";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
 import { Enrolment } from "@zhubo/core/enrolment";
-import { Market } from "@zhubo/core/market";
 import { procedure, router } from "../trpc.js";
-
-// Lessons done, practice credited and reviews scored change a learner's evidence: certificates
-// issue the moment it meets a certification (the router modules load lazily, so they wire it).
-Market.wire();
 
 export const courseRouter = router({
   create: procedure.input(Course.create.schema).mutation(({ input }) => Course.create(input)),

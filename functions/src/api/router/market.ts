@@ -1,9 +1,6 @@
 import { Market } from "@zhubo/core/market";
 import { procedure, router } from "../trpc.js";
 
-// Reviews and no-shows re-list hosts; certificates counted at accept time are read live.
-Market.wire();
-
 export const marketRouter = router({
   // host cards
   saveCard: procedure.input(Market.saveCard.schema).mutation(({ input }) => Market.saveCard(input)),

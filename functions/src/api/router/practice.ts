@@ -1,10 +1,5 @@
-import { Market } from "@zhubo/core/market";
 import { Practice } from "@zhubo/core/practice";
 import { procedure, router } from "../trpc.js";
-
-// Lessons done, practice credited and reviews scored change a learner's evidence: certificates
-// issue the moment it meets a certification (the router modules load lazily, so they wire it).
-Market.wire();
 
 export const practiceRouter = router({
   book: procedure.input(Practice.book.schema).mutation(({ input }) => Practice.book(input)),

@@ -27,7 +27,18 @@ export interface PersonActor {
   ip?: string;
 }
 
-export type Info = PublicActor | PersonActor;
+/**
+ * zhubo itself, reacting to an event (a subscriber) or running a job: named after the reaction,
+ * never the person whose change caused it. It is nobody's tenant: verbs it calls act on the ids
+ * the event carries.
+ */
+export interface SystemActor {
+  type: "system";
+  name: string;
+  ip?: undefined;
+}
+
+export type Info = PublicActor | PersonActor | SystemActor;
 
 const storage = new AsyncLocalStorage<Info>();
 
@@ -46,7 +57,7 @@ export const tokenInvalid = () => unauthorized("auth.token_invalid", "Your sign-
 export function person(): PersonActor {
   const actor = use();
   if (actor.type === "person") return actor;
-  throw actor.rejectedToken ? tokenInvalid() : unauthorized();
+  throw actor.type === "public" && actor.rejectedToken ? tokenInvalid() : unauthorized();
 }
 
 export function roleIn(orgID: string): Role | undefined {

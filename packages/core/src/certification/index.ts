@@ -6,7 +6,8 @@ import { Cohort } from "../cohort/index.js";
 import { Course } from "../course/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { Enrolment } from "../enrolment/index.js";
-import { conflict, forbidden, isConditionFailure, notFound } from "../error/index.js";
+import { conflict, forbidden, notFound } from "../error/index.js";
+import { Event } from "../event/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Person } from "../person/index.js";
@@ -33,6 +34,21 @@ export {
   update,
 } from "./definition.js";
 export * as Certification from "./index.js";
+
+const CertificateFacts = { certificateID: z.string(), holderID: z.string(), definitionID: z.string() };
+/** A certificate was issued (automatically from evidence, or by an instructor): the host is re-listed. */
+export const Issued = Event.define("certificate.issued", 1, z.object({ ...CertificateFacts, cohortID: z.string(), issuedBy: z.enum(["auto", "instructor"]) }));
+/** A certificate's validity was extended (renewal, or an instructor's issue of an expired one). */
+export const Renewed = Event.define("certificate.renewed", 1, z.object({ ...CertificateFacts, expiresAt: z.iso.datetime() }));
+/** Ops revoked a certificate: it stops counting everywhere, and matching stops finding the host under it. */
+export const Revoked = Event.define("certificate.revoked", 1, z.object(CertificateFacts));
+
+const facts = (c: Pick<Certificate, "certificateID" | "holderID" | "definitionID">) => ({
+  certificateID: c.certificateID,
+  holderID: c.holderID,
+  definitionID: c.definitionID,
+});
+
 export { type Check, checks, eligible, NOTICE_DAYS, type Requirements, RequirementsSchema, type Status, statusAt } from "./rules.js";
 
 /** Public look-ups (by code, by uploaded file) per source address per 15 minutes. */
@@ -170,11 +186,9 @@ async function issue(t: Target, issuedBy: string): Promise<{ certificate: Certif
     Dynamo.commit(holdings.create({ holderID: certificate.holderID, definitionID: d.definitionID, certificateID: certificate.certificateID })),
     Dynamo.commit(certificates.create(certificate)),
     Dynamo.commit(codes.create({ code: certificate.code, holderID: certificate.holderID, certificateID: certificate.certificateID })),
+    await Event.create(Issued, { ...facts(certificate), cohortID: certificate.cohortID, issuedBy: issuedBy === "auto" ? "auto" : "instructor" }),
   ]);
-  if (rejected === -1) {
-    await changed(certificate.holderID);
-    return { certificate, created: true };
-  }
+  if (rejected === -1) return { certificate, created: true };
   const winner = rejected === 0 ? await held(certificate.holderID, d.definitionID) : undefined;
   if (!winner) throw new Error(`certificate issue for ${certificate.holderID}/${d.definitionID} failed on item ${rejected}`);
   return { certificate: winner, created: false };
@@ -183,13 +197,13 @@ async function issue(t: Target, issuedBy: string): Promise<{ certificate: Certif
 /** Extends a certificate's validity (renewal); the condition keeps two renewals from stacking. */
 async function extend(c: Certificate, expiresAt: string): Promise<Certificate> {
   const renewedAt = Clock.iso();
-  await (await certificateEntity())
+  const change = (await certificateEntity())
     .patch({ holderID: c.holderID, certificateID: c.certificateID })
     .set({ expiresAt, renewedAt })
-    .where((a, op) => `${op.eq(a.expiresAt, c.expiresAt)} AND ${op.notExists(a.revokedAt)}`)
-    .go()
-    .catch(() => undefined);
-  await changed(c.holderID);
+    .where((a, op) => `${op.eq(a.expiresAt, c.expiresAt)} AND ${op.notExists(a.revokedAt)}`);
+  // A racing renewal (or a revocation) that got there first leaves this one without a change, and so without an event.
+  const rejected = await Event.transact([Dynamo.commit(change), await Event.create(Renewed, { ...facts(c), expiresAt })]);
+  if (rejected > 0) throw new Error(`renewal of ${c.certificateID} failed on item ${rejected}`);
   return (await read(c.holderID, c.certificateID)) ?? c;
 }
 
@@ -219,28 +233,6 @@ export async function evaluate(cohort: string, learner: string): Promise<Certifi
   }
   if (!eligible(t.definition.requirements, evidenceOf(t.enrolment))) return undefined;
   return (await issue(t, "auto")).certificate;
-}
-
-type ChangeListener = (holderID: string) => Promise<unknown>;
-const changeListeners = new Set<ChangeListener>();
-
-/** Called after a holder's certificates change (issued, renewed, revoked): matching re-lists the host. */
-export function onChange(listener: ChangeListener): void {
-  changeListeners.add(listener);
-}
-
-async function changed(holderID: string): Promise<void> {
-  for (const listener of changeListeners) {
-    await listener(holderID).catch((e: unknown) => console.error(`certificate listener failed for ${holderID}:`, e));
-  }
-}
-
-let wired = false;
-/** Subscribes certification to learners' evidence (entry points call it once: API, events, jobs, the local stack). */
-export function wire(): void {
-  if (wired) return;
-  wired = true;
-  Enrolment.onEvidence(evaluate);
 }
 
 const unmetFields = (list: Check[]) => Object.fromEntries(list.filter((c) => !c.met).map((c) => [c.requirement, `Needs ${c.need}, has ${c.have ?? "none"}`]));
@@ -339,17 +331,13 @@ export const revoke = fn(
     if (!c) throw notFound("certificate.not_found");
     const revokedAt = Clock.iso();
     const revokedBy = Actor.person().personID;
-    try {
-      await (await certificateEntity())
-        .patch({ holderID: c.holderID, certificateID: c.certificateID })
-        .set({ revokedAt, revokedBy, revokeReason: input.reason })
-        .where((a, op) => op.notExists(a.revokedAt))
-        .go();
-    } catch (e) {
-      if (isConditionFailure(e)) throw conflict("certificate.already_revoked", "This certificate is already revoked");
-      throw e;
-    }
-    await changed(c.holderID);
+    const change = (await certificateEntity())
+      .patch({ holderID: c.holderID, certificateID: c.certificateID })
+      .set({ revokedAt, revokedBy, revokeReason: input.reason })
+      .where((a, op) => op.notExists(a.revokedAt));
+    const rejected = await Event.transact([Dynamo.commit(change), await Event.create(Revoked, facts(c))]);
+    if (rejected === 0) throw conflict("certificate.already_revoked", "This certificate is already revoked");
+    if (rejected !== -1) throw new Error(`revocation of ${c.certificateID} failed on item ${rejected}`);
     return holderView({ ...c, revokedAt, revokedBy, revokeReason: input.reason });
   },
 );

@@ -5,6 +5,7 @@ import { Cohort } from "../cohort/index.js";
 import { Course } from "../course/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, isConditionFailure, notFound } from "../error/index.js";
+import { Event } from "../event/index.js";
 import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Page } from "../page/index.js";
@@ -13,6 +14,16 @@ import { enrolmentEntity } from "./entity.js";
 import { type Progress, summarise } from "./progress.js";
 
 export * as Enrolment from "./index.js";
+
+/**
+ * A learner's evidence changed: a lesson done, practice credited, a review scored. Certification
+ * reacts (functions/src/events/enrolment-evidence-changed.ts) and issues what is now earned.
+ */
+export const EvidenceChanged = Event.define(
+  "enrolment.evidence_changed",
+  1,
+  z.object({ cohortID: z.string(), learnerID: z.string(), cause: z.enum(["lesson", "practice", "review"]) }),
+);
 export { BEHIND_MARGIN, expectedPercent, type Progress, percentDone, summarise } from "./progress.js";
 
 export type Status = "enrolled" | "waitlisted" | "withdrawn";
@@ -246,12 +257,18 @@ export const completeLesson = fn(z.object({ cohortID, lessonID: Id.schema("lesso
   if (!e || e.status === "withdrawn") throw notFound("enrolment.not_found");
   if (e.status !== "enrolled") throw conflict("enrolment.waitlisted", "Lessons open when you have a seat");
   if (!e.lessonIDs.includes(lessonID)) throw invalid([{ path: ["lessonID"], message: "Not a lesson of your course" }]);
-  await (await enrolmentEntity())
-    .patch({ cohortID, learnerID: actor.personID })
-    .add({ completedLessons: [lessonID] })
-    .set({ updatedAt: Clock.iso() })
-    .go();
-  await evidenceChanged(cohortID, actor.personID);
+  const entity = await enrolmentEntity();
+  await changeEvidence(
+    entity
+      .patch({ cohortID, learnerID: actor.personID })
+      .add({ completedLessons: [lessonID] })
+      .set({ updatedAt: Clock.iso() }),
+    {
+      cohortID,
+      learnerID: actor.personID,
+      cause: "lesson",
+    },
+  );
   const done = new Set([...(e.completedLessons ?? []), lessonID]);
   const cohort = await Cohort.load(cohortID);
   return { lessonID, progress: progressOf({ ...e, completedLessons: [...done] }, cohort ?? { startDate: e.startDate, endDate: e.startDate }) };
@@ -259,8 +276,8 @@ export const completeLesson = fn(z.object({ cohortID, lessonID: Id.schema("lesso
 
 /** The latest review's scores (criterionID → 0..4), shown on the learner's progress. */
 export async function setScores(cohortID: string, learnerID: string, scores: Record<string, number>): Promise<void> {
-  await (await enrolmentEntity()).patch({ cohortID, learnerID }).set({ latestScores: scores, updatedAt: Clock.iso() }).go();
-  await evidenceChanged(cohortID, learnerID);
+  const entity = await enrolmentEntity();
+  await changeEvidence(entity.patch({ cohortID, learnerID }).set({ latestScores: scores, updatedAt: Clock.iso() }), { cohortID, learnerID, cause: "review" });
 }
 
 /** A learner's enrolment in a cohort, for sibling modules (practice booking checks the seat). */
@@ -272,35 +289,21 @@ export const of = own;
  * ledger too (only tests set totals directly), so totals always equal the credits behind them.
  */
 export async function setPractice(cohortID: string, learnerID: string, totals: { minutes: number; sessions: number; lastAt?: string }): Promise<void> {
-  await (await enrolmentEntity())
-    .patch({ cohortID, learnerID })
-    .set({
-      practiceMinutes: totals.minutes,
-      practiceSessions: totals.sessions,
-      updatedAt: Clock.iso(),
-      ...(totals.lastAt ? { lastPracticeAt: totals.lastAt } : {}),
-    })
-    .go();
-  await evidenceChanged(cohortID, learnerID);
+  const entity = await enrolmentEntity();
+  const change = entity.patch({ cohortID, learnerID }).set({
+    practiceMinutes: totals.minutes,
+    practiceSessions: totals.sessions,
+    updatedAt: Clock.iso(),
+    ...(totals.lastAt ? { lastPracticeAt: totals.lastAt } : {}),
+  });
+  await changeEvidence(change, { cohortID, learnerID, cause: "practice" });
 }
 
-type EvidenceListener = (cohortID: string, learnerID: string) => Promise<unknown>;
-const listeners = new Set<EvidenceListener>();
-
-/**
- * Called after a learner's evidence changes (a lesson done, practice credited, a review scored).
- * Certification subscribes (Certification.wire) to issue certificates as soon as they are earned;
- * a listener's failure is logged and never undoes the change (the learner's certificate page
- * evaluates again).
- */
-export function onEvidence(listener: EvidenceListener): void {
-  listeners.add(listener);
-}
-
-async function evidenceChanged(cohortID: string, learnerID: string): Promise<void> {
-  for (const listener of listeners) {
-    await listener(cohortID, learnerID).catch((e: unknown) => console.error(`evidence listener failed for ${cohortID}/${learnerID}:`, e));
-  }
+/** The evidence change and its event, in one transaction (the enrolment must exist). */
+async function changeEvidence(change: object, event: z.output<typeof EvidenceChanged.schema>): Promise<void> {
+  const rejected = await Event.transact([Dynamo.commit(change), await Event.create(EvidenceChanged, event)]);
+  if (rejected === 0) throw notFound("enrolment.not_found");
+  if (rejected !== -1) throw new Error(`evidence change for ${event.cohortID}/${event.learnerID} failed on item ${rejected}`);
 }
 
 /**

@@ -22,6 +22,8 @@ export const prefixes = {
   gig: "gig",
   booking: "bkg",
   code: "otc",
+  event: "evt",
+  deadLetter: "dlt",
 } as const;
 
 export type Prefix = keyof typeof prefixes;

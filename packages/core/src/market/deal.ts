@@ -5,6 +5,7 @@ import { Certification } from "../certification/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, isConditionFailure, notFound } from "../error/index.js";
+import { Event } from "../event/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Page } from "../page/index.js";
@@ -12,6 +13,7 @@ import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
 import { Text } from "../text/index.js";
 import { bookingEntity, brandRecordEntity, hostBlockEntity, offerEntity } from "./entity.js";
+import { BookingCancelled, BookingCompleted, BookingConfirmed, BookingNoShow } from "./events.js";
 import { facts, type Gig, gigID, load as loadGig, stillOpen } from "./gig.js";
 import { hostID, load as loadCard, refresh } from "./host.js";
 
@@ -91,6 +93,8 @@ export interface Review {
 const BLOCK_MS = 15 * 60_000;
 /** Either side may cancel up to this long before the session starts. */
 export const CANCEL_CUTOFF_HOURS = 24;
+/** The brand may record a no-show until this long after the session's end; then it completes by itself. */
+export const NO_SHOW_WINDOW_HOURS = 24;
 const note = z.optional(Text.prose({ max: 500 }));
 
 /** 15-minute blocks covering [start, end): the host's calendar locks. */
@@ -264,13 +268,14 @@ export const accept = fn(OfferRef, async (input) => {
         .where((a, op) => `${op.eq(a.round, offer.round)} AND ${op.eq(a.status, "open")}`),
     ),
     Dynamo.commit(bookings.create(booking)),
+    await Event.create(BookingConfirmed, { ...bookingFacts(booking), contractVersion: 1 }),
     ...blocks(Date.parse(booking.startsAt), Date.parse(booking.endsAt)).map((block) =>
       Dynamo.commit(locks.create({ hostID: booking.hostID, block, bookingID: booking.bookingID })),
     ),
   ]);
   if (rejected === 0) throw conflict("gig.closed", "This gig is no longer open");
   if (rejected === 1) throw conflict("offer.changed", "The offer changed meanwhile. Reload to see the latest terms.");
-  if (rejected >= 3) throw conflict("host.double_booked", "The host is already booked for part of that time");
+  if (rejected >= 4) throw conflict("host.double_booked", "The host is already booked for part of that time");
   if (rejected !== -1) throw new Error(`accept failed on item ${rejected}`);
   return booking;
 });
@@ -328,17 +333,20 @@ export const bookings = fn(
   },
 );
 
-async function change(b: Booking, next: Partial<Booking>, condition: "booked" | "any" = "booked"): Promise<Booking> {
+const bookingFacts = (b: Booking) => ({ bookingID: b.bookingID, gigID: b.gigID, brandID: b.brandID, hostID: b.hostID, startsAt: b.startsAt, endsAt: b.endsAt });
+
+/**
+ * Writes the booking's next state, conditioned on the state read (and on still being booked,
+ * unless `condition` is "any"), with the items that go with it: its event, released time locks.
+ */
+async function change(b: Booking, next: Partial<Booking>, condition: "booked" | "any" = "booked", ...withIt: Dynamo.Commit[]): Promise<Booking> {
   const updated = { ...b, ...next, updatedAt: Clock.iso() };
-  try {
-    await (await bookingEntity())
-      .put(updated)
-      .where((a, op) => (condition === "booked" ? `${op.eq(a.status, "booked")} AND ${op.eq(a.updatedAt, b.updatedAt)}` : op.eq(a.updatedAt, b.updatedAt)))
-      .go();
-  } catch (e) {
-    if (isConditionFailure(e)) throw conflict("booking.changed", "The booking changed meanwhile. Reload and try again.");
-    throw e;
-  }
+  const write = (await bookingEntity())
+    .put(updated)
+    .where((a, op) => (condition === "booked" ? `${op.eq(a.status, "booked")} AND ${op.eq(a.updatedAt, b.updatedAt)}` : op.eq(a.updatedAt, b.updatedAt)));
+  const rejected = await Event.transact([Dynamo.commit(write), ...withIt]);
+  if (rejected === 0) throw conflict("booking.changed", "The booking changed meanwhile. Reload and try again.");
+  if (rejected !== -1) throw new Error(`booking ${b.bookingID} change failed on item ${rejected}`);
   return updated;
 }
 
@@ -356,10 +364,14 @@ export const cancel = fn(
     if (Date.parse(b.startsAt) - Clock.now() < CANCEL_CUTOFF_HOURS * 3_600_000) {
       throw conflict("booking.too_late", `Bookings can be cancelled up to ${CANCEL_CUTOFF_HOURS} hours before the session`);
     }
-    const next = await change(b, { status: "cancelled", cancelledBy: side, cancelReason: reason });
     const locks = await hostBlockEntity();
-    await Promise.all(blocks(Date.parse(b.startsAt), Date.parse(b.endsAt)).map((block) => locks.delete({ hostID: b.hostID, block }).go()));
-    return next;
+    return change(
+      b,
+      { status: "cancelled", cancelledBy: side, cancelReason: reason },
+      "booked",
+      await Event.create(BookingCancelled, { ...bookingFacts(b), by: side }),
+      ...blocks(Date.parse(b.startsAt), Date.parse(b.endsAt)).map((block) => Dynamo.commit(locks.delete({ hostID: b.hostID, block }))),
+    );
   },
 );
 
@@ -389,9 +401,11 @@ export const noShow = fn(BookingRef, async ({ bookingID }) => {
   if (!b) throw notFound("booking.not_found");
   if (sideOf(b, "booking.not_found") !== "brand") throw conflict("booking.brand_only", "Only the brand records a no-show");
   if (b.status !== "booked" || Date.parse(b.startsAt) > Clock.now()) throw conflict("booking.not_started", "A no-show is recorded after the start");
-  const next = await change(b, { status: "no_show" });
-  await refresh(b.hostID, (c) => ({ sessions: c.sessions + 1, noShows: c.noShows + 1 }));
-  return next;
+  if (Clock.now() > Date.parse(b.endsAt) + NO_SHOW_WINDOW_HOURS * 3_600_000) {
+    throw conflict("booking.no_show_closed", `A no-show is recorded within ${NO_SHOW_WINDOW_HOURS} hours of the session's end`);
+  }
+  // The host's track record counts it from the event (functions/src/events/booking-closed.ts).
+  return change(b, { status: "no_show" }, "booked", await Event.create(BookingNoShow, bookingFacts(b)));
 });
 
 /** After the session, each side reviews the other once (1–5 stars and a comment). */
@@ -408,19 +422,52 @@ export const review = fn(
     if (b.status === "cancelled" || Date.parse(b.endsAt) > Clock.now()) throw conflict("booking.not_over", "Reviews open when the session is over");
     const field = side === "brand" ? "brandReview" : "hostReview";
     if (b[field]) throw conflict("booking.reviewed", "You have already reviewed this session");
-    const next = await change(b, { [field]: { stars, comment, at: Clock.iso() }, status: b.status === "booked" ? "completed" : b.status }, "any");
-    // The brand's review is the host's track record: rating, and a session that happened.
-    // The host's review is the brand's record, which hosts see on its gigs.
+    // The brand reviewing a booked session says it happened: it completes now rather than when the
+    // no-show window closes. The host's review changes no status (a host can't vouch for showing up).
+    const completes = side === "brand" && b.status === "booked";
+    const next = await change(
+      b,
+      { [field]: { stars, comment, at: Clock.iso() }, status: completes ? "completed" : b.status },
+      "any",
+      ...(completes ? [await Event.create(BookingCompleted, { ...bookingFacts(b), by: "brand" })] : []),
+    );
+    // The brand's review is the host's rating (the session itself counts from booking.completed);
+    // the host's review is the brand's record, which hosts see on its gigs.
     if (side === "host") await (await brandRecordEntity()).update({ brandID: b.brandID }).add({ ratingSum: stars, ratingCount: 1 }).go();
-    if (side === "brand") {
-      await refresh(b.hostID, (c) => ({
-        ratingSum: c.ratingSum + stars,
-        ratingCount: c.ratingCount + 1,
-        sessions: c.sessions + (b.status === "booked" ? 1 : 0),
-      }));
-    }
+    if (side === "brand") await refresh(b.hostID, (c) => ({ ratingSum: c.ratingSum + stars, ratingCount: c.ratingCount + 1 }));
     return next;
   },
 );
+
+/**
+ * The completion job: every booking still booked whose no-show window has closed completes, with
+ * its booking.completed event. Reads the sparse "bookings to complete" index from its oldest key
+ * up to now − the window: no Scan, and a booking no longer booked isn't in it. A booking that
+ * changed meanwhile (a late review, a no-show) is left to that change.
+ */
+export async function completeDue(limit = 500): Promise<number> {
+  const entity = await bookingEntity();
+  const before = new Date(Clock.now() - NO_SHOW_WINDOW_HOURS * 3_600_000).toISOString();
+  const due = await entity.query.toComplete({}).lte({ endsAt: before }).go({ limit, pages: "all" });
+  let completed = 0;
+  for (const b of due.data as Booking[]) {
+    if (b.status !== "booked") continue;
+    try {
+      await change(b, { status: "completed" }, "booked", await Event.create(BookingCompleted, { ...bookingFacts(b), by: "schedule" }));
+      completed++;
+    } catch (e) {
+      if (!(e instanceof Error && "code" in e && (e as { code: string }).code === "booking.changed")) throw e;
+    }
+  }
+  return completed;
+}
+
+/**
+ * The host's track record from a closed booking (the booking-closed subscriber): a session that
+ * happened, or a no-show. The receipt commits with the card, so a duplicate delivery counts nothing.
+ */
+export async function countSession(outcome: "completed" | "no_show", hostID: string, once?: Event.Once): Promise<void> {
+  await refresh(hostID, (c) => ({ sessions: c.sessions + 1, noShows: c.noShows + (outcome === "no_show" ? 1 : 0) }), once);
+}
 
 export const loadBooking = readBooking;

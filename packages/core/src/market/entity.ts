@@ -173,6 +173,17 @@ export const bookingEntity = Dynamo.entity({
     ofHost: { index: "gsi1", pk: { field: "gsi1pk", composite: ["hostID"] }, sk: { field: "gsi1sk", composite: ["startsAt", "bookingID"] } },
     /** "bookings of a brand by time". */
     ofBrand: { index: "gsi2", pk: { field: "gsi2pk", composite: ["brandID"] }, sk: { field: "gsi2sk", composite: ["startsAt", "bookingID"] } },
+    /**
+     * "bookings to complete by end time" (the completion job): sparse, only bookings still booked
+     * have keys here, so the job reads the due ones and nothing else. One partition: bookings are
+     * written at the pace people accept offers, far below a partition's limits.
+     */
+    toComplete: {
+      index: "gsi3",
+      condition: (attr) => attr.status === "booked",
+      pk: { field: "gsi3pk", composite: [] },
+      sk: { field: "gsi3sk", composite: ["endsAt", "bookingID"] },
+    },
   },
 });
 

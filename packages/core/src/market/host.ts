@@ -4,6 +4,7 @@ import { Certification } from "../certification/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, isConditionFailure, notFound } from "../error/index.js";
+import type { Event } from "../event/index.js";
 import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Org } from "../org/index.js";
@@ -85,7 +86,8 @@ export function listingsOf(card: HostCard, version: number) {
   return { card: next, listings: listed.map((k) => ({ ...facts, ...k })) };
 }
 
-async function save(card: HostCard, previous: HostCard | undefined): Promise<HostCard> {
+/** The card saved, or "duplicate" when `once`'s receipt was taken already (the change was made before). */
+async function save(card: HostCard, previous: HostCard | undefined, once?: Event.Once): Promise<HostCard | "duplicate"> {
   const { card: next, listings: items } = listingsOf(card, (previous?.version ?? 0) + 1);
   const listed = next.listed;
   const [cards, listings] = await Promise.all([hostCardEntity(), listingEntity()]);
@@ -94,10 +96,12 @@ async function save(card: HostCard, previous: HostCard | undefined): Promise<Hos
     Dynamo.commit(previous ? cards.put(next).where((a, op) => op.eq(a.version, previous.version)) : cards.create(next)),
     ...(previous?.listed ?? []).filter((k) => !same(k)).map((k) => Dynamo.commit(listings.delete({ ...k, hostID: card.hostID }))),
     ...items.map((item) => Dynamo.commit(listings.put(item))),
+    ...(once ? [await once.receipt()] : []),
   ];
   // DynamoDB takes 100 items per transaction: 7 categories × 6 languages would be too many, so cards
   // are bounded below (categories × languages ≤ 21, plus certifications).
   const rejected = await Dynamo.transact(cards, commits);
+  if (once && rejected === commits.length - 1) return "duplicate";
   if (rejected === 0) throw conflict("host.edited_elsewhere", "Your card changed meanwhile (another tab?). Reload and try again.");
   if (rejected !== -1) throw new Error(`host card save failed on item ${rejected}`);
   return next;
@@ -132,20 +136,25 @@ export const saveCard = fn(CardSchema, async (input) => {
     updatedAt: Clock.iso(),
   };
   try {
-    return await save(card, previous);
+    return (await save(card, previous)) as HostCard;
   } catch (e) {
     if (isConditionFailure(e)) throw conflict("host.edited_elsewhere", "Your card changed meanwhile (another tab?). Reload and try again.");
     throw e;
   }
 });
 
-/** Re-lists a host after their certificates or track record changed (certification, reviews, no-shows). */
-export async function refresh(id: string, change: (card: HostCard) => Partial<HostCard> = () => ({})): Promise<HostCard | undefined> {
+/**
+ * Re-lists a host after their certificates or track record changed (certification, reviews,
+ * sessions). Optimistic on the card's version, retried when another change got there first; with
+ * `once`, the subscriber's receipt commits with the card (a duplicate delivery changes nothing).
+ */
+export async function refresh(id: string, change: (card: HostCard) => Partial<HostCard> = () => ({}), once?: Event.Once): Promise<HostCard | undefined> {
   for (let attempt = 1; attempt <= 10; attempt++) {
     const previous = await read(id);
     if (!previous) return undefined;
     try {
-      return await save({ ...previous, ...change(previous), certs: await certsOf(id) }, previous);
+      const saved = await save({ ...previous, ...change(previous), certs: await certsOf(id) }, previous, once);
+      return saved === "duplicate" ? previous : saved;
     } catch (e) {
       if (!(e instanceof Error && "code" in e && (e as { code: string }).code === "host.edited_elsewhere") || attempt === 10) throw e;
     }

@@ -1,6 +1,3 @@
-import { Certification } from "../certification/index.js";
-import { refresh } from "./host.js";
-
 export {
   accept,
   acceptTerms,
@@ -11,10 +8,13 @@ export {
   CANCEL_CUTOFF_HOURS,
   type Contract,
   cancel,
+  completeDue,
   counter,
+  countSession,
   decline,
   invite,
   myOffers,
+  NO_SHOW_WINDOW_HOURS,
   noShow,
   type Offer,
   offersOfGig,
@@ -24,20 +24,9 @@ export {
   TermsSchema,
 } from "./deal.js";
 export { hostCardEntity, listingEntity } from "./entity.js";
+export { BookingCancelled, BookingCompleted, BookingConfirmed, BookingNoShow } from "./events.js";
 export { CreateSchema as GigSchema, close, create, type Gig, get, ofBrandList, UpdateSchema as GigUpdateSchema, update, view } from "./gig.js";
 export { ANY_CITY, CardSchema, card, type HostCard, listingsOf, myCard, refresh as relist, saveCard } from "./host.js";
 export * as Market from "./index.js";
 export { type Candidate, candidates, forMe, MAX_READ, PAGE, partitionOf, rank, type Stats } from "./match.js";
 export { available, languages, type Reason, ratingTenths, type Scored, score, slotFee, standing } from "./rules.js";
-
-let wired = false;
-/**
- * Certification's evidence hook, plus: a host whose certificates change is re-listed, so matching
- * finds them under the new certification (or no longer under a revoked one). Entry points call it.
- */
-export function wire(): void {
-  if (wired) return;
-  wired = true;
-  Certification.wire();
-  Certification.onChange(async (holderID) => refresh(holderID));
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { as, openCohort, org, people } from "../../test/factory.js";
+import { as, brand, cardInput, day, gigInput, openCohort, people, recordedEvents } from "../../test/factory.js";
 import type { Actor } from "../actor/index.js";
 import { Catalogue } from "../catalogue/index.js";
 import { Certification } from "../certification/index.js";
@@ -14,25 +14,6 @@ const reject = (p: Promise<unknown>) =>
     () => expect.fail("expected an error"),
     (e: unknown) => e as VisibleError,
   );
-
-/** A China date `days` from now. */
-const day = (days: number) => new Date(Clock.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const everyDay = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ day: d, from: "09:00", to: "23:00" }));
-
-function cardInput(patch: Partial<Parameters<typeof Market.saveCard>[0]> = {}) {
-  return {
-    city: "xuzhou" as const,
-    categories: ["food" as const],
-    languages: ["mandarin" as const, "zhongyuan" as const],
-    slotFeePerHourFen: 80_000,
-    minCommissionBps: 1000,
-    weekly: everyDay,
-    exceptions: [],
-    clips: [],
-    version: 0,
-    ...patch,
-  };
-}
 
 /** A platform food certification, and hosts who hold it (issued through the real evidence path). */
 async function certified(n: number) {
@@ -58,31 +39,6 @@ async function certified(n: number) {
     await Certification.evaluate(c.cohort.cohortID, h.personID);
   }
   return { ...c, definition, hosts };
-}
-
-async function brand() {
-  const b = await org("brand", "徐州老城牛肉月饼");
-  return { ...b, actor: b.admin.actor };
-}
-
-function gigInput(brandID: string, patch: Partial<Parameters<typeof Market.create>[0]> = {}) {
-  return {
-    brandID,
-    title: "牛肉月饼中秋专场",
-    products: [{ name: "牛肉月饼礼盒", priceFen: 12_800 }],
-    category: "food" as const,
-    mode: "onsite" as const,
-    city: "xuzhou" as const,
-    venue: "徐州彭城广场直播间",
-    date: day(7),
-    startTime: "19:00",
-    minutes: 120,
-    requiredCertifications: [] as string[],
-    languages: ["mandarin" as const],
-    budgetFen: 200_000,
-    commissionBps: 1500,
-    ...patch,
-  };
 }
 
 describe("host cards and gigs", () => {
@@ -153,6 +109,11 @@ describe("matching", () => {
     // a revoked certificate stops counting in matching at once
     const [cert] = await Certification.activeOf(local.personID);
     await as(c.ops.actor, () => Certification.revoke({ holderID: local.personID, certificateID: cert?.certificateID as string, reason: "资质材料造假" }));
+    // the revocation's event, which the certificate-changed subscriber turns into a re-listing
+    expect((await recordedEvents("certificate.revoked")).map((e) => e.properties)).toEqual([
+      { certificateID: cert?.certificateID, holderID: local.personID, definitionID: cert?.definitionID },
+    ]);
+    await Market.relist(local.personID);
     expect((await as(b.actor, () => Market.candidates({ gigID: gig.gigID }))).items).toEqual([]);
   });
 
@@ -326,6 +287,11 @@ describe("offers and bookings", () => {
       await as(b.actor, () => Market.review({ bookingID: rebooked.bookingID, stars: 5, comment: "讲解专业，转化高" }));
       await as(host, () => Market.review({ bookingID: rebooked.bookingID, stars: 4, comment: "对接顺畅" }));
       expect((await reject(as(host, () => Market.review({ bookingID: rebooked.bookingID, stars: 1, comment: "再评一次" })))).code).toBe("booking.reviewed");
+      // the brand's review completed the session; the booking-closed subscriber counts it from the event
+      const [completed] = await recordedEvents("booking.completed");
+      expect(completed?.properties).toMatchObject({ bookingID: rebooked.bookingID, hostID: host.personID, by: "brand" });
+      expect(await as(b.actor, () => Market.card({ hostID: host.personID }))).toMatchObject({ ratingSum: 5, ratingCount: 1, sessions: 0 });
+      await Market.countSession("completed", host.personID);
       const card = await as(b.actor, () => Market.card({ hostID: host.personID }));
       expect(card).toMatchObject({ ratingSum: 5, ratingCount: 1, sessions: 1, noShows: 0 });
       // and the host's review is the brand's record, which hosts see on its gigs

@@ -1,0 +1,286 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DELIVERY, EVENT_SOURCE, SUBSCRIBERS } from "../functions/src/events/registry.js";
+import { COMPLETION_RESERVED_CONCURRENCY, OUTBOX_ENTITY, RECORDER_MAX_RECEIVES } from "./events.js";
+import { RELAY_ITERATOR_AGE_LIMIT } from "./ops.js";
+import { cleanupSynth, exported, type Json, named, only, type Resource, ROOT, type Synthesized, synthApp } from "./test-synth.js";
+
+// The domain-event bus (issue 11): outbox relay, subscribers, dead letters, booking completion.
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+let dev: Synthesized;
+
+beforeAll(async () => {
+  dev = await synthApp("dev");
+}, 180_000);
+
+afterAll(() => cleanupSynth());
+
+const resources = (type: string) => Object.entries(dev.template("Events").findResources(type)) as [string, Resource][];
+const ref = (id: string) => ({ Ref: id });
+const getAtt = (id: string, attribute: string) => ({ "Fn::GetAtt": [id, attribute] });
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const actionsOf = (s: Statement) => [s.Action].flat();
+
+function functionByHandler(handler: string): [string, Resource] {
+  const found = resources("AWS::Lambda::Function").filter(([, fn]) => fn.Properties.Handler === handler);
+  expect(found, handler).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+function mappingOf(fnId: string): Json {
+  const found = resources("AWS::Lambda::EventSourceMapping").filter(([, m]) => same(m.Properties.FunctionName, ref(fnId)));
+  expect(found, fnId).toHaveLength(1);
+  return (found[0] as [string, Resource])[1].Properties;
+}
+
+/** The statements of the inline policies attached to a function's role. */
+function roleStatements([, fn]: [string, Resource]): Statement[] {
+  const role = (fn.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+  return resources("AWS::IAM::Policy")
+    .filter(([, p]) => (p.Properties.Roles as unknown[]).some((r) => same(r, ref(role))))
+    .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+const queue = (id: string) => named(dev, "Events", "AWS::SQS::Queue", id);
+const busId = () => only(dev, "Events", "AWS::Events::EventBus")[0];
+
+const RELAY = "functions/src/stream/relay.handler";
+const RECORDER = "functions/src/stream/dead-letter.handler";
+const COMPLETION = "functions/src/jobs/complete.handler";
+const DYNAMODB_WRITES = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems", "ConditionCheckItem", "*"].map((a) => `dynamodb:${a}`);
+
+describe("the bus and the outbox relay", () => {
+  it("gives each stage its own event bus, named after the stage", () => {
+    const [id, bus] = only(dev, "Events", "AWS::Events::EventBus");
+    expect(bus.Properties.Name).toBe("zhubo-dev");
+    dev.template("Events").hasOutput("EventBusName", { Value: ref(id) });
+    expect(functionByHandler(RELAY)[1].Properties.Environment).toEqual({ Variables: expect.objectContaining({ ZHUBO_BUS_NAME: ref(id) }) });
+  });
+
+  it("invokes the relay only for outbox INSERTs on the table's stream, from the oldest record, bisecting and retrying a failing batch before dead-lettering it", () => {
+    const [relayId] = functionByHandler(RELAY);
+    const [dlqId, dlq] = queue("relayDeadLetters");
+    const mapping = mappingOf(relayId);
+    expect(mapping).toMatchObject({
+      StartingPosition: "TRIM_HORIZON",
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 24 * 3600,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      DestinationConfig: { OnFailure: { Destination: getAtt(dlqId, "Arn") } },
+    });
+    // The table's stream, exported by Storage.
+    const [tableId] = only(dev, "Storage", "AWS::DynamoDB::Table");
+    expect(exported(dev, "Storage", mapping.EventSourceArn)).toEqual(getAtt(tableId, "StreamArn"));
+    const filters = (mapping.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+    expect(filters.map((f) => JSON.parse(f.Pattern))).toEqual([{ eventName: ["INSERT"], dynamodb: { NewImage: { __edb_e__: { S: [OUTBOX_ENTITY] } } } }]);
+    expect(OUTBOX_ENTITY).toBe("event");
+    expect(dlq.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    dev.template("Events").hasOutput("RelayDeadLetterQueue", { Value: ref(dlqId) });
+  });
+
+  it("lets the relay put events on its bus alone and write nothing to the table", () => {
+    const relay = functionByHandler(RELAY);
+    const statements = roleStatements(relay);
+    const events = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("events:")));
+    expect(events).toEqual([expect.objectContaining({ Effect: "Allow", Action: "events:PutEvents", Resource: getAtt(busId(), "Arn") })]);
+    const dynamo = statements.flatMap(actionsOf).filter((a) => a.startsWith("dynamodb:"));
+    expect(dynamo).toContain("dynamodb:GetRecords");
+    expect(dynamo.filter((a) => DYNAMODB_WRITES.includes(a) || a.startsWith("dynamodb:Scan"))).toEqual([]);
+  });
+});
+
+describe("subscribers", () => {
+  it("has a subscriber file for every registry entry and a registry entry for every subscriber file", () => {
+    const dir = path.join(ROOT, "functions/src/events");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !["registry.ts", "ivs.ts"].includes(f));
+    // A subscriber file wires itself to the bus; anything else in the folder is a helper.
+    const wired = files.filter((f) => /from "\.\.\/bus\.js"|export const (subscriber|handler)\b/.test(readFileSync(path.join(dir, f), "utf8")));
+    expect(wired.map((f) => f.replace(/\.ts$/, "")).sort()).toEqual(SUBSCRIBERS.map((s) => s.name).sort());
+    expect(SUBSCRIBERS.length).toBeGreaterThan(0);
+  });
+
+  it("routes exactly each subscriber's event types from the zhubo source on the stage's bus, retrying the hand-off for a day before dead-lettering", () => {
+    const [dlqId] = queue("subscriberDeadLetters");
+    const rules = resources("AWS::Events::Rule").filter(([, r]) => r.Properties.EventPattern);
+    expect(rules).toHaveLength(SUBSCRIBERS.length);
+    for (const { name, events } of SUBSCRIBERS) {
+      const [fnId] = functionByHandler(`functions/src/events/${name}.handler`);
+      const found = rules.filter(([, r]) => (r.Properties.Targets as { Arn: unknown }[]).some((t) => same(t.Arn, getAtt(fnId, "Arn"))));
+      expect(found, name).toHaveLength(1);
+      const [, rule] = found[0] as [string, Resource];
+      expect(rule.Properties.EventBusName).toEqual(ref(busId()));
+      expect(rule.Properties.EventPattern).toEqual({ source: [EVENT_SOURCE], "detail-type": [...events] });
+      expect(rule.Properties.Targets).toEqual([
+        {
+          Id: "Target0",
+          Arn: getAtt(fnId, "Arn"),
+          RetryPolicy: { MaximumRetryAttempts: DELIVERY.handoffRetries, MaximumEventAgeInSeconds: DELIVERY.handoffMaxAgeSeconds },
+          DeadLetterConfig: { Arn: getAtt(dlqId, "Arn") },
+        },
+      ]);
+    }
+  });
+
+  it("retries a failing subscriber as the registry's delivery policy says, then sends its failure to the subscriber dead letters", () => {
+    const [dlqId] = queue("subscriberDeadLetters");
+    const configs = resources("AWS::Lambda::EventInvokeConfig");
+    for (const { name } of SUBSCRIBERS) {
+      const [fnId, fn] = functionByHandler(`functions/src/events/${name}.handler`);
+      const found = configs.filter(([, c]) => same(c.Properties.FunctionName, ref(fnId)));
+      expect(found, name).toHaveLength(1);
+      expect((found[0] as [string, Resource])[1].Properties).toMatchObject({
+        MaximumRetryAttempts: DELIVERY.attempts - 1,
+        MaximumEventAgeInSeconds: DELIVERY.maxEventAgeSeconds,
+        DestinationConfig: { OnFailure: { Destination: getAtt(dlqId, "Arn") } },
+      });
+      expect(fn.Properties.Environment).toEqual({ Variables: expect.objectContaining({ TABLE_NAME: expect.anything() }) });
+    }
+  });
+
+  it("lets subscribers read and write the table and its indexes, but never scan it", () => {
+    for (const { name } of SUBSCRIBERS) {
+      const statements = roleStatements(functionByHandler(`functions/src/events/${name}.handler`));
+      const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("dynamodb:")));
+      expect(dynamo, name).toHaveLength(1);
+      const [table] = dynamo as [Statement];
+      expect(actionsOf(table).sort(), name).toEqual(
+        ["GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "ConditionCheckItem"].map((a) => `dynamodb:${a}`).sort(),
+      );
+      expect([table.Resource].flat(), name).toHaveLength(2);
+      expect(
+        statements.flatMap(actionsOf).filter((a) => a === "dynamodb:Scan" || a === "dynamodb:*" || a === "*"),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it("keeps subscriber dead letters encrypted for 14 days, and moves one the recorder failed five times to the recorder-failures queue", () => {
+    const [dlqId, dlq] = queue("subscriberDeadLetters");
+    const [failuresId, failures] = queue("deadLetterRecorderFailures");
+    for (const q of [dlq, failures]) expect(q.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    expect(RECORDER_MAX_RECEIVES).toBe(5);
+    expect(dlq.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: getAtt(failuresId, "Arn"), maxReceiveCount: 5 });
+    for (const id of [dlqId, failuresId]) {
+      const policies = resources("AWS::SQS::QueuePolicy").filter(([, p]) => (p.Properties.Queues as unknown[]).some((q) => same(q, ref(id))));
+      const statements = policies.flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Json[] }).Statement);
+      expect(statements, id).toContainEqual(expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }));
+    }
+    dev.template("Events").hasOutput("SubscriberDeadLetterQueue", { Value: ref(dlqId) });
+    dev.template("Events").hasOutput("DeadLetterRecorderFailureQueue", { Value: ref(failuresId) });
+  });
+});
+
+describe("the dead-letter recorder", () => {
+  it("drains the subscriber dead letters in batches of ten, reporting the messages it could not record", () => {
+    const [recorderId] = functionByHandler(RECORDER);
+    const [dlqId] = queue("subscriberDeadLetters");
+    expect(mappingOf(recorderId)).toMatchObject({
+      EventSourceArn: getAtt(dlqId, "Arn"),
+      BatchSize: 10,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+    });
+  });
+
+  it("names every subscriber's function in its environment, so failures are recorded under the subscriber's name", () => {
+    const [, recorder] = functionByHandler(RECORDER);
+    const variables = (recorder.Properties.Environment as { Variables: Json }).Variables;
+    expect(variables.TABLE_NAME).toBeDefined();
+    const map = variables.ZHUBO_SUBSCRIBER_FUNCTIONS as { "Fn::Join": [string, unknown[]] };
+    const [, parts] = map["Fn::Join"];
+    // Resolve the function-name tokens to their logical ids: the rest is the JSON the handler parses.
+    const json = parts.map((p) => (typeof p === "string" ? p : `REF:${(p as { Ref: string }).Ref}`)).join("");
+    const parsed = JSON.parse(json) as Record<string, string>;
+    const expected = Object.fromEntries(SUBSCRIBERS.map(({ name }) => [`REF:${functionByHandler(`functions/src/events/${name}.handler`)[0]}`, name]));
+    expect(parsed).toEqual(expected);
+  });
+
+  it("lets the recorder only add items to the table", () => {
+    const statements = roleStatements(functionByHandler(RECORDER));
+    const dynamo = statements.flatMap(actionsOf).filter((a) => a.startsWith("dynamodb:"));
+    expect(dynamo).toEqual(["dynamodb:PutItem"]);
+  });
+});
+
+describe("the booking completion job", () => {
+  it("runs every 15 minutes, one run at a time, retrying delivery within the period and dead-lettering failed or undelivered runs", () => {
+    const [fnId, fn] = functionByHandler(COMPLETION);
+    const [dlqId, dlq] = queue("bookingCompletionDeadLetters");
+    expect(dlq.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    expect(COMPLETION_RESERVED_CONCURRENCY).toBe(1);
+    expect(fn.Properties.ReservedConcurrentExecutions).toBe(1);
+    const schedules = resources("AWS::Events::Rule").filter(([, r]) => r.Properties.ScheduleExpression);
+    expect(schedules).toHaveLength(1);
+    const [[, rule]] = schedules as [[string, Resource]];
+    expect(rule.Properties.ScheduleExpression).toBe("rate(15 minutes)");
+    expect(rule.Properties.Targets).toEqual([
+      {
+        Id: "Target0",
+        Arn: getAtt(fnId, "Arn"),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 900 },
+        DeadLetterConfig: { Arn: getAtt(dlqId, "Arn") },
+      },
+    ]);
+    const [, invoke] = named(dev, "Events", "AWS::Lambda::EventInvokeConfig", "bookingCompletion");
+    expect(invoke.Properties).toMatchObject({
+      FunctionName: ref(fnId),
+      MaximumRetryAttempts: 0,
+      DestinationConfig: { OnFailure: { Destination: getAtt(dlqId, "Arn") } },
+    });
+  });
+
+  it("lets the job transact bookings with their outbox items, without updates or scans", () => {
+    const statements = roleStatements(functionByHandler(COMPLETION));
+    const dynamo = statements.flatMap(actionsOf).filter((a) => a.startsWith("dynamodb:"));
+    expect(dynamo.sort()).toEqual(["ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query"].map((a) => `dynamodb:${a}`));
+  });
+});
+
+describe("event alarms", () => {
+  const alarms = () => (Object.values(dev.template("Ops").findResources("AWS::CloudWatch::Alarm")) as Resource[]).map((a) => a.Properties);
+  const dimension = (alarm: Json) => (alarm.Dimensions as { Name: string; Value: unknown }[])[0];
+  const on = (metric: string, value: unknown) => alarms().filter((a) => a.MetricName === metric && same(exported(dev, "Events", dimension(a)?.Value), value));
+
+  function notifiesOps(alarm: Json | undefined) {
+    const [topicId] = only(dev, "Ops", "AWS::SNS::Topic");
+    expect(alarm?.AlarmActions).toEqual([ref(topicId)]);
+    expect(alarm?.OKActions).toEqual([ref(topicId)]);
+  }
+
+  const aboveZero = { Threshold: 0, ComparisonOperator: "GreaterThanThreshold", EvaluationPeriods: 1, TreatMissingData: "notBreaching" };
+
+  it("alarms as soon as a subscriber delivery is dead-lettered, though the recorder keeps that queue empty", () => {
+    const found = on("NumberOfMessagesSent", getAtt(queue("subscriberDeadLetters")[0], "QueueName"));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ Namespace: "AWS/SQS", Statistic: "Sum", ...aboveZero });
+    notifiesOps(found[0]);
+  });
+
+  it("alarms when the recorder-failures, relay or completion dead-letter queue holds a message", () => {
+    for (const id of ["deadLetterRecorderFailures", "relayDeadLetters", "bookingCompletionDeadLetters"]) {
+      const found = on("ApproximateNumberOfMessagesVisible", getAtt(queue(id)[0], "QueueName"));
+      expect(found, id).toHaveLength(1);
+      expect(found[0]).toMatchObject({ Namespace: "AWS/SQS", Statistic: "Maximum", ...aboveZero });
+      notifiesOps(found[0]);
+    }
+  });
+
+  it("alarms when the relay falls five minutes behind the stream or errs, and when the completion job errs", () => {
+    const [relayId] = functionByHandler(RELAY);
+    const age = on("IteratorAge", ref(relayId));
+    expect(age).toHaveLength(1);
+    expect(RELAY_ITERATOR_AGE_LIMIT.toMinutes()).toBe(5);
+    expect(age[0]).toMatchObject({ Namespace: "AWS/Lambda", Statistic: "Maximum", Threshold: 5 * 60 * 1000, ComparisonOperator: "GreaterThanThreshold" });
+    notifiesOps(age[0]);
+    for (const handler of [RELAY, COMPLETION]) {
+      const errors = on("Errors", ref(functionByHandler(handler)[0]));
+      expect(errors, handler).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ Namespace: "AWS/Lambda", Statistic: "Sum", Period: 300, ...aboveZero });
+      notifiesOps(errors[0]);
+    }
+  });
+});
