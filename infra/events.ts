@@ -58,7 +58,7 @@ function deadLetterQueue(stack: Stack, id: string, redrive?: Queue): Queue {
 }
 
 /**
- * Domain events (issue 11): the table's outbox items, relayed from its stream to the stage's
+ * Domain events: the table's outbox items, relayed from its stream to the stage's
  * EventBridge bus, and one rule and function per subscriber in functions/src/events/registry.ts.
  * Every failure path ends in a queue: the relay's for records that never reached the bus, the
  * subscribers' (drained into the table's dead-letter list for ops to replay), and the recorder's own.

@@ -45,9 +45,9 @@ export const EXPIRY_RESERVED_CONCURRENCY = 1;
 
 /**
  * Practice.record reads and writes one session item (GetItem, PutItem); UpdateItem and Query
- * cover the ledger's reconciliation. Credited practice can issue a certificate, which re-lists the
- * host for matching: that replaces listing items (DeleteItem) in one transaction. Scan and
- * dynamodb:* are deliberately absent.
+ * cover the ledger's reconciliation, and credited practice updates the enrolment with its
+ * enrolment.evidence_changed outbox item in one transaction (certificates and re-listing follow
+ * from that event, in their own subscribers). Scan and dynamodb:* are deliberately absent.
  */
 export const EVENTS_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"] as const;
 /** The expiry job closes sessions too (the same writes); it scans nothing: it reads due leases by index. */

@@ -16,6 +16,7 @@ export const appRouter = router({
   practice: lazy(() => import("./practice.js").then((m) => m.practiceRouter)),
   certification: lazy(() => import("./certification.js").then((m) => m.certificationRouter)),
   market: lazy(() => import("./market.js").then((m) => m.marketRouter)),
+  ops: lazy(() => import("./ops.js").then((m) => m.opsRouter)),
 });
 
 export type AppRouter = typeof appRouter;

@@ -210,6 +210,7 @@ export async function deadLetter(input: { subscriber: string; envelope: Envelope
 }
 
 function assertOps() {
+  Actor.person();
   if (!Actor.isOps()) throw forbidden("event.ops_only", "Only platform operations see failed deliveries");
 }
 
