@@ -154,6 +154,7 @@ beforeAll(async () => {
     "market.candidates": { actor: brand.admin.actor, input: { gigID } },
     "market.myOffers": { actor: learner.actor, input: {} },
     "market.bookings": { actor: learner.actor, input: { from: "2026-12-01" } },
+    "ops.deadLetters": { actor: a.ops.actor, input: {} },
   };
 }, 180_000);
 

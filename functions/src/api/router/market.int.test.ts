@@ -1,7 +1,7 @@
 import type { Actor } from "@zhubo/core/actor";
 import { Clock } from "@zhubo/core/clock";
 import { describe, expect, it } from "vitest";
-import { org, signUp } from "../../../../packages/core/test/factory.js";
+import { org, recordedEvents, signUp } from "../../../../packages/core/test/factory.js";
 import { marketRouter } from "./market.js";
 import { caller } from "./testing.js";
 
@@ -128,7 +128,9 @@ describe("market routers: every gig, offer and booking verb as its role", () => 
       expect(await asBrand.noShow({ bookingID: missed.bookingID })).toMatchObject({ status: "no_show" });
       Clock.use(Clock.fixed(Date.parse(missed.endsAt) + 60_000));
       expect(await asBrand.review({ bookingID: missed.bookingID, stars: 1, comment: "未到场" })).toMatchObject({ brandReview: { stars: 1 } });
-      expect(await asBrand.card({ hostID: absent.personID })).toMatchObject({ noShows: 1, ratingCount: 1 });
+      // the rating at once; the no-show counts on the card through its event (booking-closed subscriber)
+      expect(await asBrand.card({ hostID: absent.personID })).toMatchObject({ ratingCount: 1 });
+      expect((await recordedEvents("booking.no_show")).map((e) => e.properties.bookingID)).toEqual([missed.bookingID]);
     } finally {
       Clock.reset();
     }
