@@ -25,6 +25,7 @@ import { NotFoundPage } from "./pages/not-found";
 import { OffersPage } from "./pages/offers";
 import { OpsCertificatesPage } from "./pages/ops-certificates";
 import { OpsCertificationsPage } from "./pages/ops-certifications";
+import { OpsEventsPage } from "./pages/ops-events";
 import { OrgPage } from "./pages/org";
 import { OrgNewPage } from "./pages/org-new";
 import { PracticePage } from "./pages/practice";
@@ -73,6 +74,7 @@ if (root) {
         <Route path="/orgs/:orgID/certifications" component={guarded(AgencyCertificationsPage)} />
         <Route path="/ops/certifications" component={guarded(OpsCertificationsPage)} />
         <Route path="/ops/certificates" component={guarded(OpsCertificatesPage)} />
+        <Route path="/ops/events" component={guarded(OpsEventsPage)} />
         <Route path="/browse" component={guarded(BrowsePage)} />
         <Route path="/courses/:courseID" component={guarded(CoursePage)} />
         <Route path="/cohorts/:cohortID" component={guarded(CohortPage)} />

@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { Event } from "@zhubo/core/event";
+import { Id } from "@zhubo/core/id";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS, DEMO_LEARNERS } from "../src/seed";
 import { phoneStack, shots, until } from "./harness";
@@ -81,5 +83,48 @@ describe("certification admin on a phone", () => {
       .locator(".toast")
       .getByText(code ?? "?")
       .waitFor();
+  });
+
+  it("ops see a delivery that failed its retries with what it was about, replay it after confirming, and find it under replayed", async () => {
+    // A reaction that failed all its attempts, recorded as the bus records one, in the stack's table.
+    const eventID = Id.create("event");
+    const certificateID = Id.create("certificate");
+    await Event.deadLetter({
+      subscriber: "certificate-changed",
+      envelope: {
+        id: eventID,
+        type: "certificate.revoked",
+        version: 1,
+        at: new Date().toISOString(),
+        properties: { certificateID, holderID: Id.create("person"), definitionID: Id.create("definition") },
+      },
+      error: "Error: boom",
+      attempts: 3,
+    });
+
+    const page = await e2e.phone();
+    await e2e.signInDemo(page, DEMO_ACCOUNTS.ops.login);
+    await page.getByTestId("ops-events-link").click();
+    await page.getByTestId("ops-events-page").waitFor();
+
+    const open = page.getByTestId("dead-letter").filter({ hasText: eventID });
+    await until(() => open.getByTestId("dead-letter-type").textContent()).toBe("certificate.revoked");
+    await until(() => open.getByTestId("dead-letter-subscriber").textContent()).toBe("certificate-changed");
+    await until(() => open.getByTestId("dead-letter-attempts").textContent()).toBe("3");
+    await until(() => open.getByTestId("dead-letter-error").textContent()).toBe("Error: boom");
+    await until(() => open.getByTestId("dead-letter-properties").textContent()).toContain(`certificateID: ${certificateID}`);
+    await until(() => open.getByTestId("dead-letter-failed-at").textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    await page.screenshot({ path: join(shots, "dead-letter-open.png"), fullPage: true });
+
+    await open.getByTestId("dead-letter-replay").click();
+    await open.getByTestId("dead-letter-confirm").click();
+    await page.locator(".toast").getByText("已重新投递「certificate.revoked」给 certificate-changed").waitFor();
+    await open.waitFor({ state: "detached" });
+
+    await page.getByTestId("dead-letter-tab-replayed").click();
+    const replayed = page.getByTestId("dead-letter").filter({ hasText: eventID });
+    await until(() => replayed.getByTestId("dead-letter-status").textContent()).toBe("已重新投递");
+    await until(() => replayed.getByTestId("dead-letter-replay").count()).toBe(0);
+    await replayed.getByTestId("dead-letter-replayed-at").waitFor();
   });
 });

@@ -63,3 +63,5 @@ export type GigForMe = Out<Api["market"]["gigsForMe"]["query"]>["items"][number]
 export type Offer = Out<Api["market"]["myOffers"]["query"]>["items"][number];
 export type Terms = In<Api["market"]["invite"]["mutate"]>["terms"];
 export type Booking = Out<Api["market"]["booking"]["query"]>;
+export type DeadLetter = Out<Api["ops"]["deadLetters"]["query"]>["items"][number];
+export type DeadLetterStatus = DeadLetter["status"];

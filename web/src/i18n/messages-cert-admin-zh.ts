@@ -1,4 +1,4 @@
-/** Certification admin (ops, agency admins, the course editor, the roster); spread into `zh`, which stays the key source. */
+/** Certification admin (ops, agency admins, the course editor, the roster) and ops' failed event deliveries; spread into `zh`, which stays the key source. */
 export const certAdminZh = {
   "certAdmin.opsCard": "认证",
   "certAdmin.pendingProposals": "{count} 个机构提议的认证待审核",
@@ -134,4 +134,27 @@ export const certAdminZh = {
   "error.certification.none": "这门课程没有对应的认证",
   "error.certification.requirements_unmet": "还没有达到全部获证要求",
   "error.certificate.already_revoked": "这张证书已经被撤销了",
+  "opsEvents.title": "失败的事件投递",
+  "opsEvents.subtitle": "这些事件的反应都已自动重试 3 次仍然失败。重新投递会再次发送该事件，只有还没处理过它的反应会运行。",
+  "opsEvents.statuses": "投递状态",
+  "opsEvents.status.open": "待处理",
+  "opsEvents.status.replayed": "已重新投递",
+  "opsEvents.emptyOpen": "没有失败的投递",
+  "opsEvents.emptyReplayed": "还没有重新投递过的事件",
+  "opsEvents.subscriber": "反应",
+  "opsEvents.failedAt": "失败时间",
+  "opsEvents.attempts": "尝试次数",
+  "opsEvents.replayedAt": "重新投递时间",
+  "opsEvents.eventID": "事件编号",
+  "opsEvents.error": "错误信息",
+  "opsEvents.properties": "事件内容",
+  "opsEvents.replay": "重新投递",
+  "opsEvents.replayAsk": "确定把「{type}」重新投递给 {subscriber} 吗？已经处理过这个事件的反应不会再运行。",
+  "opsEvents.replayYes": "确认重新投递",
+  "opsEvents.replayKeep": "先不投递",
+  "opsEvents.replaying": "正在重新投递…",
+  "opsEvents.replayed": "已重新投递「{type}」给 {subscriber}",
+  "error.dead_letter.replayed": "这条投递已经重新投递过了",
+  "error.dead_letter.not_found": "找不到这条失败的投递",
+  "error.event.ops_only": "仅平台运营可以查看和重新投递失败的事件",
 } as const;

@@ -5,7 +5,7 @@ import { loaded } from "../../components/async";
 import { Card } from "../../components/ui";
 import { t } from "../../i18n";
 
-/** On the ops home: the way to certification proposals (with how many wait) and to revoking a certificate. */
+/** On the ops home: the way to certification proposals (with how many wait), to revoking a certificate, and to failed event deliveries. */
 export function OpsCertificationLinks() {
   const [pending] = createResource(async () => {
     const page = await api.certification.listByStatus.query({ status: "pending" });
@@ -22,6 +22,9 @@ export function OpsCertificationLinks() {
         </A>
         <A href="/ops/certificates" class="btn btn-secondary btn-small" data-testid="ops-certificates-link">
           {t("certAdmin.revokeHeading")}
+        </A>
+        <A href="/ops/events" class="btn btn-secondary btn-small" data-testid="ops-events-link">
+          {t("opsEvents.title")}
         </A>
       </div>
     </Card>
