@@ -52,6 +52,16 @@ describe("dependency direction", () => {
     expect(show(bad)).toEqual([]);
   });
 
+  it("lets core publish events but never import a subscriber, nor register listeners on another module", () => {
+    const core = all("packages/core/src");
+    expect(show(core.filter((i) => /events\/|subscriber|@zhubo\/functions/.test(i.specifier) && !/\.\.\/event\/index\.js$/.test(i.specifier)))).toEqual([]);
+    const listeners = files("packages/core/src").filter((f) => /\bon(Evidence|Change)\(|\bwire\(\)/.test(readFileSync(f, "utf8")));
+    expect(listeners.map((f) => relative(root, f))).toEqual([]);
+    // a subscriber is a thin entry: core's public faces and the Lambda wrapper, nothing else
+    const subscribers = all("functions/src/events").filter((i) => !/registry|\.test\.ts$/.test(i.file));
+    expect(show(subscribers.filter((i) => !/^@zhubo\/core\/[a-z]+$|^\.\.\/bus\.js$|^\.\/registry\.js$/.test(i.specifier)))).toEqual([]);
+  });
+
   it("keeps functions from reaching into web or the laptop stack", () => {
     const bad = all("functions/src").filter((i) => /@zhubo\/(web|local)|\.\.\/.*(web|packages\/local)\//.test(i.specifier));
     expect(show(bad)).toEqual([]);
