@@ -24,7 +24,7 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] as number;
 };
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-/** BENCH_ONLY=events: just the event-delivery figures (a minute instead of several). */
+/** BENCH_ONLY=events: just the event-delivery figures (skips cold starts, throughput and matching). */
 const only = process.env.BENCH_ONLY;
 const out = mkdtempSync(join(tmpdir(), "zhubo-bench-"));
 const dataDir = mkdtempSync(join(tmpdir(), "zhubo-bench-data-"));

@@ -10,8 +10,10 @@ import type { StreamReader } from "../src/stream-reader.js";
  * enrolment), one at a time, each timed from just before its write to the moment the real
  * subscriber (enrolment-evidence-changed, which evaluates certification) has finished handling
  * its event — through the stack's own path: DynamoDB Local's stream → stream reader → local bus.
- * Sequential, so the figure is latency, not queueing. The baseline is one DynamoDB Local
- * PutItem round trip, measured in the same run.
+ * Sequential, so the figure is latency, not queueing; a random pause before each change lands it
+ * at a random point of the reader's poll cycle (back to back, each write would fall while the
+ * reader is still busy with the previous one and never meet its idle pause). The baseline is one
+ * DynamoDB Local PutItem round trip, measured in the same run.
  */
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,6 +92,7 @@ export async function measureDelivery(reader: StreamReader, changes: number): Pr
   const delivery: Delivery = { delays: [], pickups: [], handling: [] };
   try {
     for (let i = 0; i < changes; i++) {
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
       let timer: NodeJS.Timeout | undefined;
       const w: NonNullable<typeof waiting> = { resolve: () => {} };
       const done = new Promise<number>((resolve, reject) => {
