@@ -19,13 +19,14 @@ const dir = mkdtempSync(join(tmpdir(), "zhubo-events-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The laptop's event path on this file's table: its stream, the relay, the local bus, the subscribers. */
-async function events(opts: { subscribers?: Event.Subscriber[]; checkpoint?: string; attempts?: number } = {}): Promise<StreamReader> {
+async function events(opts: { subscribers?: Event.Subscriber[]; checkpoint?: string; attempts?: number; skipExisting?: boolean } = {}): Promise<StreamReader> {
   return startStreamReader({
     client: await Dynamo.getClient(),
     endpoint: process.env.DYNAMO_ENDPOINT as string,
     table: Dynamo.table(),
     bus: createLocalBus({ subscribers: opts.subscribers ?? (await loadSubscribers()), attempts: opts.attempts, backoffMs: () => 5 }),
     checkpoint: opts.checkpoint,
+    skipExisting: opts.skipExisting,
     idleMs: 20,
   });
 }
@@ -147,5 +148,22 @@ describe("domain events on the laptop: DynamoDB Local's stream → relay → bus
     await again.settled();
     await again.stop();
     expect(await as(host, () => Market.myCard({}))).toMatchObject({ sessions: 1, noShows: 1 });
+  });
+
+  it("starts past what is already in the stream when told to (the seed made its own reactions), and delivers what comes after", async () => {
+    const seen: string[] = [];
+    const probe = Event.subscriber("test-probe", [Market.BookingConfirmed], async (e) => {
+      seen.push(e.properties.bookingID);
+    });
+    const before = await booked();
+    const reader = await events({ subscribers: [probe], skipExisting: true, checkpoint: join(dir, "skip.json") });
+    try {
+      const after = await booked();
+      await reader.settled();
+      expect(seen).toEqual([after.booking.bookingID]);
+      expect(seen).not.toContain(before.booking.bookingID);
+    } finally {
+      await reader.stop();
+    }
   });
 });

@@ -134,6 +134,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const client = await Dynamo.createClient({ endpoint });
     Dynamo.useClient(client);
     for (const line of await ensureTable(client, Dynamo.table())) log(line);
+    const seeded = opts.seed === false ? false : await seed();
+    if (seeded) log("seeded demo data");
     // Domain events: DynamoDB Local's stream → the relay → the local bus → functions/src/events/*.
     const events = await startStreamReader({
       client,
@@ -141,6 +143,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       table: Dynamo.table(),
       bus: createLocalBus({ subscribers: await loadSubscribers(), log }),
       checkpoint: join(dataDir, "stream-checkpoint.json"),
+      // The seed makes its own reactions (it evaluates certificates and lists cards as it goes).
+      skipExisting: seeded,
       log,
     });
     stops.push(() => events.stop());
@@ -153,8 +157,6 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       30_000,
     );
     stops.push(async () => clearInterval(completion));
-    const seeded = opts.seed === false ? false : await seed();
-    if (seeded) log("seeded demo data");
 
     let streaming: { rtmpUrl: string; httpUrl: string } | undefined;
     if (opts.streaming) {

@@ -18,6 +18,11 @@ export interface StreamReaderOptions {
   checkpoint?: string;
   /** Pause between polls when there is nothing new. */
   idleMs?: number;
+  /**
+   * Start past everything already in the stream (where there is no checkpoint yet): for a writer
+   * that made its own reactions, like the demo seed, whose events would only repeat them.
+   */
+  skipExisting?: boolean;
   log?: (line: string) => void;
 }
 
@@ -76,12 +81,38 @@ export async function startStreamReader(options: StreamReaderOptions): Promise<S
     return out.ShardIterator ?? null;
   }
 
+  // Shards change rarely (DynamoDB rolls them over every few hours): list them every 10th pass.
+  let shardIDs: string[] = [];
+  const listShards = async () => {
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    shardIDs = (StreamDescription?.Shards ?? []).map((s) => s.ShardId as string);
+  };
+
+  /** Moves every shard without a checkpoint to its end, reading and discarding what is there. */
+  async function skipToEnd(): Promise<void> {
+    await listShards();
+    for (const shardId of shardIDs) {
+      if (checkpoint.shards[shardId]) continue;
+      let iterator = await iteratorFor(shardId);
+      while (iterator) {
+        const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+        const last = out.Records?.at(-1)?.dynamodb?.SequenceNumber;
+        if (last) checkpoint.shards[shardId] = last;
+        iterator = out.NextShardIterator ?? null;
+        iterators.set(shardId, iterator);
+        if (!out.Records?.length) break;
+      }
+    }
+    save();
+  }
+
   /** One pass over every shard; true when it found records. */
   async function poll(): Promise<boolean> {
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    if (pass % 10 === 1 || !shardIDs.length) await listShards();
     let found = false;
-    for (const shard of StreamDescription?.Shards ?? []) {
-      const shardId = shard.ShardId as string;
+    for (const shardId of shardIDs) {
+      // a closed shard, read to its end
+      if (iterators.has(shardId) && iterators.get(shardId) === null) continue;
       let iterator = await iteratorFor(shardId);
       while (iterator && !stopped) {
         const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
@@ -101,6 +132,7 @@ export async function startStreamReader(options: StreamReaderOptions): Promise<S
     return found;
   }
 
+  if (options.skipExisting) await skipToEnd();
   const loop = (async () => {
     while (!stopped) {
       const started = ++pass;
