@@ -24,6 +24,8 @@ export const prefixes = {
   code: "otc",
   event: "evt",
   deadLetter: "dlt",
+  posting: "pst",
+  transfer: "trf",
 } as const;
 
 export type Prefix = keyof typeof prefixes;
