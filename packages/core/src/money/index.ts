@@ -28,22 +28,31 @@ export function applyBasisPoints(amount: Fen, basisPoints: number): Fen {
   return Number(quotient);
 }
 
-/** Splits an amount into parts proportional to weights; parts sum exactly to the amount. */
+/**
+ * Splits an amount into parts proportional to weights by largest remainder (Hamilton): each part
+ * is its exact share rounded down, and the fen left over go one each to the largest remainders
+ * (ties to the earlier part). Parts sum exactly to the amount and each is within one fen of its
+ * exact share; a negative amount splits as the mirror of its positive.
+ */
 export function allocate(amount: Fen, weights: number[]): Fen[] {
   assertFen(amount);
   if (weights.length === 0 || weights.some((w) => !Number.isSafeInteger(w) || w < 0)) {
     throw new RangeError("weights must be non-negative integers");
   }
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) throw new RangeError("weights must not all be zero");
+  const total = BigInt(weights.reduce((a, b) => a + b, 0));
+  if (total === 0n) throw new RangeError("weights must not all be zero");
+  if (amount < 0) return allocate(-amount, weights).map((p) => (p === 0 ? 0 : -p));
   const big = BigInt(amount);
-  const parts = weights.map((w) => (big * BigInt(w)) / BigInt(total));
+  const exact = weights.map((w) => big * BigInt(w));
+  const parts = exact.map((x) => x / total);
   let rest = big - parts.reduce((a, b) => a + b, 0n);
-  const step = rest < 0n ? -1n : 1n;
-  for (let i = 0; rest !== 0n; i = (i + 1) % parts.length) {
-    if (weights[i] === 0) continue;
-    parts[i] = (parts[i] as bigint) + step;
-    rest -= step;
+  const order = exact
+    .map((x, i) => ({ i, remainder: x % total }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1));
+  for (const { i } of order) {
+    if (rest === 0n) break;
+    parts[i] = (parts[i] as bigint) + 1n;
+    rest -= 1n;
   }
   return parts.map(Number);
 }

@@ -19,6 +19,23 @@ describe("money in integer fen", () => {
     );
   });
 
+  it("allocates by largest remainder: every part within one fen of its exact share, leftovers to the largest remainders", () => {
+    fc.assert(
+      fc.property(fen, fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 8 }), (amount, weights) => {
+        fc.pre(weights.some((w) => w > 0));
+        const total = weights.reduce((a, b) => a + b, 0);
+        Money.allocate(amount, weights).forEach((part, i) => {
+          const exact2 = (BigInt(amount) * BigInt(weights[i] as number) * 2n) / BigInt(total);
+          expect(Math.abs(part * 2 - Number(exact2))).toBeLessThanOrEqual(2);
+        });
+      }),
+    );
+    expect(Money.allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    expect(Money.allocate(5, [3, 7])).toEqual([2, 3]);
+    expect(Money.allocate(7, [10, 45, 45])).toEqual([1, 3, 3]);
+    expect(Money.allocate(-100, [1, 1, 1])).toEqual([-34, -33, -33]);
+  });
+
   it("applies basis points with half-even rounding and stays within one fen of the exact value", () => {
     fc.assert(
       fc.property(fen, fc.integer({ min: 0, max: 10_000 }), (amount, bp) => {
