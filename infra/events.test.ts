@@ -13,7 +13,7 @@ type Statement = { Action: string | string[]; Resource: unknown; Effect: string 
 let dev: Synthesized;
 
 beforeAll(async () => {
-  dev = await synthApp("dev");
+  dev = await synthApp("dev", { bundle: false });
 }, 180_000);
 
 afterAll(() => cleanupSynth());

@@ -14,7 +14,7 @@ beforeAll(async () => {
   process.env.ZHUBO_MAIL_FROM = FROM;
   process.env.ZHUBO_SMS_SENDER_ID = "ZHUBO";
   try {
-    dev = await synthApp("dev");
+    dev = await synthApp("dev", { bundle: false });
   } finally {
     for (const [name, value] of [
       ["ZHUBO_MAIL_FROM", before.from],

@@ -29,12 +29,12 @@ beforeAll(async () => {
   const before = process.env[OPS_EMAIL_ENV];
   process.env[OPS_EMAIL_ENV] = OPS_EMAIL;
   try {
-    prod = await synthApp("production");
+    prod = await synthApp("production", { bundle: false });
   } finally {
     if (before === undefined) delete process.env[OPS_EMAIL_ENV];
     else process.env[OPS_EMAIL_ENV] = before;
   }
-  dev = await synthApp("dev");
+  dev = await synthApp("dev", { bundle: false });
   // Templates now, before the refusal tests below synthesise (and fail) other apps in this process.
   for (const app of [prod, dev]) for (const stack of STACK_NAMES) app.template(stack);
 }, 180_000);

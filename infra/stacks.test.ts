@@ -84,7 +84,7 @@ let dev: Synthesized;
 const started = Date.now();
 
 beforeAll(async () => {
-  prod = await synthApp("production");
+  prod = await synthApp("production", { bundle: false });
   // dev has rotated its credential key once (synthApp set ZHUBO_KEYS_DIR to scratch): the old public half must reach the API
   generateStageKeys("dev");
   rotateCredentialKey("dev");

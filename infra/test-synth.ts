@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Template } from "aws-cdk-lib/assertions";
 import { App, type FunctionProps, getStack, type StaticSiteProps, useFunctions, useSites } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
+import { useRuntimeHandlers } from "sst/runtime/handlers.js";
 import { expect } from "vitest";
 import config, { PRODUCTION_AWS_ACCOUNT } from "../sst.config.js";
 import { Api } from "./api.js";
@@ -64,7 +65,22 @@ function prebuiltSite(): string {
  * functions bundled by esbuild), but offline: NODE_ENV=test is SST's own switch that
  * skips the bootstrap-bucket lookup, which needs AWS credentials.
  */
-export async function synthApp(stage: string, options: { account?: string } = {}): Promise<Synthesized> {
+/**
+ * A stand-in for SST's esbuild step: writes a one-line module where the bundle would go and
+ * answers the handler SST would, so templates are the same but no function is bundled. Only the
+ * tests that read the bundles pay for esbuild (each synth bundles every Lambda, minified and split).
+ */
+const stubBuild = {
+  async build(input: { out: string; props: { handler?: string } }) {
+    const parsed = path.parse(input.props.handler ?? "index.handler");
+    const target = path.join(input.out, parsed.dir, `${parsed.name.replace(".", "-")}.mjs`);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, `export const ${parsed.ext.slice(1)} = async () => {};\n`);
+    return { type: "success" as const, handler: path.posix.join(parsed.dir.split(path.sep).join("/"), `${parsed.name.replace(".", "-")}${parsed.ext}`) };
+  },
+};
+
+export async function synthApp(stage: string, options: { account?: string; bundle?: boolean } = {}): Promise<Synthesized> {
   process.env.NODE_ENV = "test";
   // SST resolves handler and site paths against the working directory, and its esbuild
   // captures that directory at import time, so a later chdir cannot fix it.
@@ -98,7 +114,14 @@ export async function synthApp(stage: string, options: { account?: string } = {}
   }
 
   const stacks = Object.fromEntries(Object.entries(STACKS).map(([name, fn]) => [name, getStack(fn)]));
-  await app.finish();
+  const handlers = useRuntimeHandlers();
+  const realFor = handlers.for;
+  if (options.bundle === false) handlers.for = ((runtime: string) => (runtime.startsWith("nodejs") ? stubBuild : realFor(runtime))) as typeof handlers.for;
+  try {
+    await app.finish();
+  } finally {
+    handlers.for = realFor;
+  }
 
   const templates = new Map<StackName, Template>();
   return {

@@ -8,7 +8,7 @@ let app: Synthesized;
 const RECORDINGS = "https://<recordings-cdn>";
 
 beforeAll(async () => {
-  app = await synthApp("dev");
+  app = await synthApp("dev", { bundle: false });
 }, 180_000);
 
 afterAll(() => cleanupSynth());
