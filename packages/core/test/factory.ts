@@ -2,17 +2,23 @@ import { Account } from "@zhubo/core/account";
 import { Actor } from "@zhubo/core/actor";
 import { Auth } from "@zhubo/core/auth";
 import { Catalogue } from "@zhubo/core/catalogue";
+import { Certification } from "@zhubo/core/certification";
 import type { CredentialFacts } from "@zhubo/core/certification/credential";
 import { Clock } from "@zhubo/core/clock";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
 import { Dynamo } from "@zhubo/core/dynamo";
+import { Enrolment } from "@zhubo/core/enrolment";
 import type { Event } from "@zhubo/core/event";
+import { Ledger } from "@zhubo/core/ledger";
 import { Market } from "@zhubo/core/market";
 import { Membership } from "@zhubo/core/membership";
 import { Messaging } from "@zhubo/core/messaging";
 import { Org } from "@zhubo/core/org";
+import { Payment } from "@zhubo/core/payment";
 import { Person } from "@zhubo/core/person";
+import { Wallet } from "@zhubo/core/wallet";
+import { expect } from "vitest";
 
 /** Test data in one place. Phones are unique per call so files never collide. */
 let counter = 0;
@@ -66,13 +72,30 @@ export async function ops() {
 }
 
 /** An approved org with its admin (actor refreshed to carry the admin membership). */
-export async function org(kind: "agency" | "brand", name = kind === "agency" ? "苏州主播学院" : "徐州牛肉月饼") {
+/** Brands come with ¥1,000,000 in their wallet unless `fundFen` says otherwise (0: an empty wallet). */
+export async function org(
+  kind: "agency" | "brand",
+  name = kind === "agency" ? "苏州主播学院" : "徐州牛肉月饼",
+  opts: { fundFen?: number } = { fundFen: 100_000_000 },
+) {
   const admin = await signUp(`${name}管理员`);
   const created = await as(admin.actor, () => Org.create({ kind, name, city: kind === "agency" ? "suzhou" : "xuzhou" }));
   const operator = await ops();
   await as(operator.actor, () => Org.approve({ orgID: created.orgID }));
   const memberships = await Membership.ofPerson(admin.personID);
-  return { org: created, admin: { ...admin, actor: actorOf({ personID: admin.personID, memberships }) }, ops: operator };
+  const actor = actorOf({ personID: admin.personID, memberships });
+  if (kind === "brand" && opts.fundFen) await fund(actor, created.orgID, opts.fundFen);
+  return { org: created, admin: { ...admin, actor }, ops: operator };
+}
+
+/** The test process's payment provider (file-setup installs it): simulated bank transfers. */
+export const bank = () => Payment.current() as Payment.LocalProvider;
+
+/** Tops a brand's wallet up by a completed simulated bank transfer, as its admin would. */
+export async function fund(admin: Actor.Info, brandID: string, amountFen: number) {
+  const reference = bank().start(amountFen);
+  bank().complete(reference);
+  return as(admin, () => Wallet.topUp({ brandID, reference }));
 }
 
 /** The five criteria DESIGN.md names, weights summing to 100. */
@@ -228,9 +251,41 @@ export function gigInput(brandID: string, patch: Partial<Parameters<typeof Marke
   };
 }
 
+/** A platform food certification that an agency's open cohort's course leads to, with the given requirements. */
+export async function certifying(requirements: Partial<Parameters<typeof Certification.define>[0]["requirements"]> = {}) {
+  const c = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
+  const definition = await as(c.ops.actor, () =>
+    Certification.define({
+      ownerID: Certification.PLATFORM_OWNER,
+      name: "食品带货主播（初级）",
+      description: "能独立完成一场食品类直播的主播。",
+      category: "food",
+      level: 1,
+      nationalLevel: "5",
+      requirements: { lessonsPercent: 0, practiceMinutes: 0, practiceSessions: 0, rubricAverage: 0, criterionFloor: 0, ...requirements },
+      validityMonths: 12,
+      renewalWithinMonths: 3,
+    }),
+  );
+  const course = c.course as Course.Info;
+  await as(c.admin.actor, () => Catalogue.update({ ...course, category: "food", language: "zh-CN", certificationID: definition.definitionID }));
+  return { ...c, course, definition };
+}
+
+/** Hosts who hold that certification, issued through the real evidence path (the agency's cohort trained them). */
+export async function certified(n: number) {
+  const c = await certifying();
+  const hosts = (await people(n, "主播")) as Actor.PersonActor[];
+  for (const h of hosts) {
+    await as(h, () => Enrolment.enrol({ cohortID: c.cohort.cohortID }));
+    await Certification.evaluate(c.cohort.cohortID, h.personID);
+  }
+  return { ...c, hosts };
+}
+
 /** A brand and its admin's actor. */
-export async function brand(name = "徐州老城牛肉月饼") {
-  const b = await org("brand", name);
+export async function brand(name = "徐州老城牛肉月饼", opts?: { fundFen?: number }) {
+  const b = await org("brand", name, opts);
   return { ...b, actor: b.admin.actor };
 }
 
@@ -243,4 +298,13 @@ export async function booked() {
   await as(host, () => Market.apply({ gigID: gig.gigID, terms: { slotFeeFen: 100_000, commissionBps: 1500, tiers: [] } }));
   const booking = await as(b.actor, () => Market.accept({ gigID: gig.gigID, hostID: host.personID, round: 1 }));
   return { host, brand: b, gig, booking };
+}
+
+/** The ledger check finds no difference, and debits equal credits, posted and pending. */
+export async function expectLedgerSound() {
+  const checked = await Ledger.check();
+  expect(checked.differences).toEqual([]);
+  expect(checked.total.debitsPosted).toBe(checked.total.creditsPosted);
+  expect(checked.total.debitsPending).toBe(checked.total.creditsPending);
+  return checked;
 }

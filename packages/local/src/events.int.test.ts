@@ -2,16 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Actor } from "@zhubo/core/actor";
-import { Catalogue } from "@zhubo/core/catalogue";
 import { Certification } from "@zhubo/core/certification";
 import { Clock } from "@zhubo/core/clock";
-import type { Course } from "@zhubo/core/course";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { Enrolment } from "@zhubo/core/enrolment";
 import { Event } from "@zhubo/core/event";
 import { Market } from "@zhubo/core/market";
 import { afterAll, describe, expect, it } from "vitest";
-import { as, booked, cardInput, openCohort, ops, people } from "../../core/test/factory.js";
+import { as, booked, cardInput, certifying, ops, people } from "../../core/test/factory.js";
 import { createLocalBus, loadSubscribers } from "./event-bus.js";
 import { type StreamReader, startStreamReader } from "./stream-reader.js";
 
@@ -29,27 +27,6 @@ async function events(opts: { subscribers?: Event.Subscriber[]; checkpoint?: str
     skipExisting: opts.skipExisting,
     idleMs: 20,
   });
-}
-
-/** A platform certification that a course leads to, with the given requirements. */
-async function certifying(requirements: Partial<Parameters<typeof Certification.define>[0]["requirements"]> = {}) {
-  const c = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
-  const definition = await as(c.ops.actor, () =>
-    Certification.define({
-      ownerID: Certification.PLATFORM_OWNER,
-      name: "食品带货主播（初级）",
-      description: "能独立完成一场食品类直播的主播。",
-      category: "food",
-      level: 1,
-      nationalLevel: "5",
-      requirements: { lessonsPercent: 0, practiceMinutes: 0, practiceSessions: 0, rubricAverage: 0, criterionFloor: 0, ...requirements },
-      validityMonths: 12,
-      renewalWithinMonths: 3,
-    }),
-  );
-  const course = c.course as Course.Info;
-  await as(c.admin.actor, () => Catalogue.update({ ...course, category: "food", language: "zh-CN", certificationID: definition.definitionID }));
-  return { ...c, course, definition };
 }
 
 describe("domain events on the laptop: DynamoDB Local's stream → relay → bus → functions/src/events", () => {

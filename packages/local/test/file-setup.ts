@@ -5,6 +5,7 @@ import { Clock } from "@zhubo/core/clock";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { Messaging } from "@zhubo/core/messaging";
+import { Payment } from "@zhubo/core/payment";
 import { afterAll, beforeAll, inject } from "vitest";
 
 /** Every test file gets its own table on the shared DynamoDB Local and its own signing key. */
@@ -17,6 +18,8 @@ process.env.JWT_PRIVATE_JWK ??= await Auth.generateSigningJwk();
 process.env.CREDENTIAL_PRIVATE_JWK ??= await Certification.generateSigningJwk();
 // Codes and notices land in memory, where tests read them (test/factory.ts codeSentTo).
 Messaging.use(Messaging.createOutbox({ keep: 10_000 }));
+// Top-ups confirm against simulated bank transfers (test/factory.ts fund).
+Payment.use(Payment.createLocalProvider());
 const client = await Dynamo.createClient();
 Dynamo.useClient(client);
 

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { as, booked, openCohort, ops, people, recordedEvents } from "../../test/factory.js";
+import { as, booked, certifying, ops, people, recordedEvents } from "../../test/factory.js";
 import { Actor } from "../actor/index.js";
-import { Catalogue } from "../catalogue/index.js";
 import { Certification } from "../certification/index.js";
 import { Clock } from "../clock/index.js";
-import type { Course } from "../course/index.js";
 import { Enrolment } from "../enrolment/index.js";
 import type { VisibleError } from "../error/index.js";
 import { Market } from "../market/index.js";
@@ -207,23 +205,8 @@ describe("dead letters", () => {
 
 describe("certificates", () => {
   it("record issued and revoked events only when the certificate changes: a second evaluation or revocation records nothing", async () => {
-    const c = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
-    const definition = await as(c.ops.actor, () =>
-      Certification.define({
-        ownerID: Certification.PLATFORM_OWNER,
-        name: "食品带货主播（初级）",
-        description: "能独立完成一场食品类直播的主播。",
-        category: "food",
-        level: 1,
-        nationalLevel: "5",
-        requirements: { lessonsPercent: 0, practiceMinutes: 0, practiceSessions: 0, rubricAverage: 0, criterionFloor: 0 },
-        validityMonths: 12,
-        renewalWithinMonths: 3,
-      }),
-    );
-    await as(c.admin.actor, () =>
-      Catalogue.update({ ...(c.course as Course.Info), category: "food", language: "zh-CN", certificationID: definition.definitionID }),
-    );
+    const c = await certifying();
+    const { definition } = c;
     const [learner] = (await people(1)) as [Actor.PersonActor];
     await as(learner, () => Enrolment.enrol({ cohortID: c.cohort.cohortID }));
     const issued = await Certification.evaluate(c.cohort.cohortID, learner.personID);

@@ -46,6 +46,9 @@ export const transferEntity = Dynamo.entity({
     amount: { type: "number", required: true, readOnly: true },
     movement: { type: ["post", "hold", "post_pending", "void_pending"] as const, required: true, readOnly: true },
     pendingID: { type: "string", readOnly: true },
+    /** What the money is for (slot_fee, commission, release, clawback, top_up …) and what it's about (a booking). */
+    memo: { type: "string", readOnly: true },
+    ref: { type: "string", readOnly: true },
     status: { type: ["posted", "pending", "settled", "voided"] as const, required: true },
     at: { type: "string", required: true, readOnly: true },
   },
@@ -64,6 +67,10 @@ export const lineEntity = Dynamo.entity({
     side: { type: ["debit", "credit"] as const, required: true, readOnly: true },
     amount: { type: "number", required: true, readOnly: true },
     movement: { type: ["post", "hold", "post_pending", "void_pending"] as const, required: true, readOnly: true },
+    /** The other side's account, the memo and the ref: a statement reads lines alone. */
+    other: { type: "string", readOnly: true },
+    memo: { type: "string", readOnly: true },
+    ref: { type: "string", readOnly: true },
   },
   indexes: {
     byAccount: { pk: { field: "pk", composite: ["accountID"] }, sk: { field: "sk", composite: ["at", "transferID", "side"] } },

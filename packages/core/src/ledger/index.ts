@@ -57,9 +57,10 @@ export interface BalanceView extends Balance {
   available: Fen;
 }
 
-/** An account's balance: its shards summed. */
-export async function balance(accountID: string): Promise<BalanceView> {
+/** An account's balance: its shards summed. An account never opened has none (`missing: "zero"`) or is NOT_FOUND. */
+export async function balance(accountID: string, opts: { missing?: "zero" | "throw" } = {}): Promise<BalanceView> {
   const shards = (await (await accountEntity()).query.byAccount({ accountID }).go({ pages: "all" })).data;
+  if (!shards.length && opts.missing === "zero") return { accountID, ...ZERO, available: 0 };
   if (!shards.length) throw notFound("ledger.account_not_found");
   const sum = (k: keyof Balance | "available") => shards.reduce((a, s) => a + (s[k] as number), 0);
   return {
@@ -76,13 +77,32 @@ export interface TransferInput {
   debit: string;
   credit: string;
   amount: Fen;
-  /** A two-phase hold: the payer's available shrinks now; `settle` later posts or voids it. */
+  /** A two-phase hold: the payer's available shrinks now; a later command posts or voids it. */
   pending?: boolean;
+  /** What the money is for: slot_fee, commission, release, clawback, top_up … (statements show it). */
+  memo?: string;
+}
+
+export interface SettleInput {
+  pendingID: string;
+  action: "post" | "void";
+}
+
+export interface Command {
+  commandID: string;
+  transfers?: TransferInput[];
+  /** Pending transfers this command posts or voids (each at most once, ever). */
+  settle?: SettleInput[];
+  /** Lets a payee's account go negative (a refund after release), and only through such a posting. */
+  clawback?: boolean;
+  /** What the command is about (a booking id): every line carries it. */
+  ref?: string;
 }
 
 export interface Posted {
   commandID: string;
   postingID: string;
+  /** The new transfers' ids, settlements first, in the command's order. */
   transferIDs: string[];
 }
 
@@ -94,34 +114,119 @@ interface PlannedLeg extends Leg {
   creditShard: number;
   pendingID?: string;
   status: "posted" | "pending";
+  memo?: string;
 }
 
 /**
- * Runs a command's legs as one transaction. A retry of the same command id with the same content
- * returns the first result; the same id with other content is a CONFLICT. `extra` items (a
- * pending transfer's status change) join the transaction after the command record.
+ * A command made ready to join a transaction: its items, the result it will have, and how to
+ * read a rejection. `replayed` when the same command (same id, same content) ran already: then
+ * there is nothing to write and `result` is the first run's. A domain write that must happen
+ * with a posting or not at all (a booking and its slot-fee hold) puts these commits in its own
+ * transaction; `post` runs one alone.
  */
-async function execute(
-  commandID: string,
-  content: unknown,
-  legs: PlannedLeg[],
-  accounts: Map<string, Account>,
-  clawback: boolean,
-  extra: Dynamo.Commit[] = [],
-): Promise<Posted> {
-  const hash = hashOf(content);
-  const commands = await commandEntity();
-  const replay = async (): Promise<Posted | undefined> => {
-    const found = (await commands.get({ commandID }).go()).data;
-    if (!found) return undefined;
-    if (found.hash !== hash) throw conflict("ledger.command_conflict", "This command id was used for a different command");
-    return JSON.parse(found.result) as Posted;
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
+export interface Prepared {
+  commits: Dynamo.Commit[];
+  result: Posted;
+  replayed: boolean;
+  /** The error for a rejected item at `index` of `commits`; undefined when the command record existed (a racing twin: replay). */
+  explain(index: number): Error | undefined;
+}
 
+async function replayOf(commandID: string, hash: string): Promise<Posted | undefined> {
+  const found = (await (await commandEntity()).get({ commandID }).go()).data;
+  if (!found) return undefined;
+  if (found.hash !== hash) throw conflict("ledger.command_conflict", "This command id was used for a different command");
+  return JSON.parse(found.result) as Posted;
+}
+
+/** Validates a command and plans its items: the command record, transfers, lines, settled holds' status, one conditional update per (account, shard). */
+export async function prepare(command: Command): Promise<Prepared> {
+  const transfersIn = command.transfers ?? [];
+  const settles = command.settle ?? [];
+  const count = transfersIn.length + settles.length;
+  if (!count || count > MAX_TRANSFERS) throw input("ledger.transfers", "transfers", `1 to ${MAX_TRANSFERS} transfers`);
+  for (const t of transfersIn) {
+    const problem = legProblem(t);
+    if (problem) throw input("ledger.transfer_invalid", "transfers", problem);
+  }
+  if (new Set(settles.map((x) => x.pendingID)).size !== settles.length)
+    throw input("ledger.transfer_invalid", "transfers", "A hold is settled once per command");
+  const hash = hashOf(command);
+  const earlier = await replayOf(command.commandID, hash);
+  if (earlier) return { commits: [], result: earlier, replayed: true, explain: () => undefined };
+
+  const transfers = await transferEntity();
+  const pendings = await Promise.all(settles.map(async (x) => ({ x, t: (await transfers.get({ transferID: x.pendingID }).go()).data })));
+  for (const { t } of pendings) if (t?.movement !== "hold") throw notFound("ledger.pending_not_found");
+  for (const { t } of pendings) if (t?.status !== "pending") throw conflict("ledger.already_settled", "This hold was posted or voided already");
+  const accounts = await accountsOf([
+    ...transfersIn.flatMap((t) => [t.debit, t.credit]),
+    ...pendings.flatMap(({ t }) => [t?.debit as string, t?.credit as string]),
+  ]);
+
+  const legs: PlannedLeg[] = [
+    ...pendings.map(({ x, t }) => {
+      const p = t as NonNullable<typeof t>;
+      return {
+        transferID: Id.create("transfer"),
+        debit: p.debit,
+        credit: p.credit,
+        amount: p.amount,
+        movement: (x.action === "post" ? "post_pending" : "void_pending") as Movement,
+        status: "posted" as const,
+        pendingID: p.transferID,
+        debitShard: p.debitShard,
+        creditShard: p.creditShard,
+        memo: p.memo,
+      };
+    }),
+    ...transfersIn.map((t) => ({
+      transferID: Id.create("transfer"),
+      debit: t.debit,
+      credit: t.credit,
+      amount: t.amount,
+      movement: (t.pending ? "hold" : "post") as Movement,
+      status: (t.pending ? "pending" : "posted") as "pending" | "posted",
+      debitShard: shardOf(accounts.get(t.debit) as Account),
+      creditShard: shardOf(accounts.get(t.credit) as Account),
+      memo: t.memo,
+    })),
+  ];
   const postingID = Id.create("posting");
-  const result: Posted = { commandID, postingID, transferIDs: legs.map((l) => l.transferID) };
+  const result: Posted = { commandID: command.commandID, postingID, transferIDs: legs.map((l) => l.transferID) };
+  const commands = await commandEntity();
+  const commits: Dynamo.Commit[] = [Dynamo.commit(commands.create({ commandID: command.commandID, hash, result: JSON.stringify(result), at: Clock.iso() }))];
+  // a hold settles once: its status changes under a condition, in the same transaction
+  const settleAt = commits.length;
+  for (const { x, t } of pendings) {
+    commits.push(
+      Dynamo.commit(
+        transfers
+          .patch({ transferID: (t as { transferID: string }).transferID })
+          .set({ status: x.action === "post" ? "settled" : "voided" })
+          .where((a, op) => op.eq(a.status, "pending")),
+      ),
+    );
+  }
+  const { items, updates } = await legItems(legs, accounts, command, postingID);
+  const offset = commits.length;
+  commits.push(...items);
+  return {
+    commits,
+    result,
+    replayed: false,
+    explain(index) {
+      if (index === 0) return undefined;
+      if (index >= settleAt && index < settleAt + pendings.length) return conflict("ledger.already_settled", "This hold was posted or voided already");
+      const overdrawn = updates.find((u) => u.index + offset === index);
+      if (overdrawn) return conflict("ledger.insufficient_funds", "Not enough available balance", { account: overdrawn.accountID });
+      return new Error(`command ${command.commandID} failed on item ${index}`);
+    },
+  };
+}
+
+/** The transfers, their lines, and one conditional balance update per touched (account, shard). */
+async function legItems(legs: PlannedLeg[], accounts: Map<string, Account>, command: Command, postingID: string) {
   // one update per (account, shard): a transaction can't touch an item twice
   const byShard = new Map<string, { accountID: string; shard: number; legs: PlannedLeg[] }>();
   for (const leg of legs) {
@@ -137,43 +242,39 @@ async function execute(
   }
   const at = Clock.iso();
   const [accountsE, transfers, lines] = await Promise.all([accountEntity(), transferEntity(), lineEntity()]);
-  const commits: Dynamo.Commit[] = [Dynamo.commit(commands.create({ commandID, hash, result: JSON.stringify(result), at })), ...extra];
+  const items: Dynamo.Commit[] = [];
+  const { ref, commandID } = command;
   for (const leg of legs) {
-    const { transferID, debit, credit, debitShard, creditShard, amount, movement, pendingID, status } = leg;
-    commits.push(
-      Dynamo.commit(transfers.create({ transferID, postingID, commandID, debit, credit, debitShard, creditShard, amount, movement, pendingID, status, at })),
+    const { transferID, debit, credit, debitShard, creditShard, amount, movement, pendingID, status, memo } = leg;
+    items.push(
+      Dynamo.commit(
+        transfers.create({ transferID, postingID, commandID, debit, credit, debitShard, creditShard, amount, movement, pendingID, status, memo, ref, at }),
+      ),
     );
-    commits.push(Dynamo.commit(lines.create({ accountID: debit, at, transferID, side: "debit", amount, movement })));
-    commits.push(Dynamo.commit(lines.create({ accountID: credit, at, transferID, side: "credit", amount, movement })));
+    items.push(Dynamo.commit(lines.create({ accountID: debit, at, transferID, side: "debit", amount, movement, other: credit, memo, ref })));
+    items.push(Dynamo.commit(lines.create({ accountID: credit, at, transferID, side: "credit", amount, movement, other: debit, memo, ref })));
   }
   const updates: { accountID: string; index: number }[] = [];
   const allDeltas: Delta[] = [];
   for (const slot of byShard.values()) {
-    const normal = (accounts.get(slot.accountID) as Account).normal;
+    const account = accounts.get(slot.accountID) as Account;
     let d: Delta = { ...ZERO, available: 0 };
     for (const l of slot.legs) {
-      if (l.debit === slot.accountID && l.debitShard === slot.shard) d = plus(d, sideDelta("debit", l.amount, l.movement, normal));
-      if (l.credit === slot.accountID && l.creditShard === slot.shard) d = plus(d, sideDelta("credit", l.amount, l.movement, normal));
+      if (l.debit === slot.accountID && l.debitShard === slot.shard) d = plus(d, sideDelta("debit", l.amount, l.movement, account.normal));
+      if (l.credit === slot.accountID && l.creditShard === slot.shard) d = plus(d, sideDelta("credit", l.amount, l.movement, account.normal));
     }
     allDeltas.push(d);
-    const account = accounts.get(slot.accountID) as Account;
-    const guarded = d.available < 0 && (account.overdraft === "never" || (account.overdraft === "clawback" && !clawback));
+    const guarded = d.available < 0 && (account.overdraft === "never" || (account.overdraft === "clawback" && !command.clawback));
     const changes = Object.fromEntries(Object.entries(d).filter(([, v]) => v !== 0)) as Partial<Delta>;
     const update = accountsE
       .patch({ accountID: slot.accountID, shard: slot.shard })
       .add(changes)
       .where((a, op) => (guarded ? op.gte(a.available, -d.available) : op.exists(a.accountID)));
-    updates.push({ accountID: slot.accountID, index: commits.length });
-    commits.push(Dynamo.commit(update));
+    updates.push({ accountID: slot.accountID, index: items.length });
+    items.push(Dynamo.commit(update));
   }
   if (!sumsToZero(allDeltas)) throw new Error(`command ${commandID} does not sum to zero`);
-  const rejected = await Dynamo.transact(accountsE, commits);
-  if (rejected === -1) return result;
-  if (rejected === 0) return (await replay()) as Posted;
-  const overdrawn = updates.find((u) => u.index === rejected);
-  if (overdrawn) throw conflict("ledger.insufficient_funds", "Not enough available balance", { account: overdrawn.accountID });
-  if (extra.length && rejected <= extra.length) throw conflict("ledger.already_settled", "This hold was posted or voided already");
-  throw new Error(`command ${commandID} failed on item ${rejected}`);
+  return { items, updates };
 }
 
 async function accountsOf(ids: string[]): Promise<Map<string, Account>> {
@@ -186,59 +287,40 @@ async function accountsOf(ids: string[]): Promise<Map<string, Account>> {
 const shardOf = (a: Account) => (a.shards > 1 ? Math.floor(Math.random() * a.shards) : 0);
 
 /**
- * Posts transfers (or places holds) as one command. `clawback` lets a payee's account go negative
- * (a refund after release), and only through such a posting.
+ * Runs a command alone, as one transaction: at most once per command id (a retry with the same
+ * content returns the first result, other content under the same id is a CONFLICT).
  */
-export async function post(command: { commandID: string; transfers: TransferInput[]; clawback?: boolean }): Promise<Posted> {
-  if (!command.transfers.length || command.transfers.length > MAX_TRANSFERS) throw input("ledger.transfers", "transfers", `1 to ${MAX_TRANSFERS} transfers`);
-  for (const t of command.transfers) {
-    const problem = legProblem(t);
-    if (problem) throw input("ledger.transfer_invalid", "transfers", problem);
-  }
-  const accounts = await accountsOf(command.transfers.flatMap((t) => [t.debit, t.credit]));
-  const legs: PlannedLeg[] = command.transfers.map((t) => ({
-    transferID: Id.create("transfer"),
-    debit: t.debit,
-    credit: t.credit,
-    amount: t.amount,
-    movement: (t.pending ? "hold" : "post") as Movement,
-    status: t.pending ? "pending" : "posted",
-    debitShard: shardOf(accounts.get(t.debit) as Account),
-    creditShard: shardOf(accounts.get(t.credit) as Account),
-  }));
-  return execute(command.commandID, { kind: "post", ...command }, legs, accounts, command.clawback ?? false);
+export async function post(command: Command): Promise<Posted> {
+  const prepared = await prepare(command);
+  if (prepared.replayed) return prepared.result;
+  const rejected = await Dynamo.transact(await accountEntity(), prepared.commits);
+  if (rejected === -1) return prepared.result;
+  const error = prepared.explain(rejected);
+  if (error) throw error;
+  // a twin of this command committed first
+  return (await replayOf(command.commandID, hashOf(command))) as Posted;
 }
 
-/** Posts or voids a pending transfer, at most once (its status changes in the same transaction). */
-export async function settle(command: { commandID: string; pendingID: string; action: "post" | "void" }): Promise<Posted> {
-  const transfers = await transferEntity();
-  const pending = (await transfers.get({ transferID: command.pendingID }).go()).data;
-  if (pending?.movement !== "hold") throw notFound("ledger.pending_not_found");
-  const accounts = await accountsOf([pending.debit, pending.credit]);
-  const content = { kind: "settle", ...command };
-  if (pending.status !== "pending") {
-    const done = (await (await commandEntity()).get({ commandID: command.commandID }).go()).data;
-    if (done?.hash === hashOf(content)) return JSON.parse(done.result) as Posted;
-    throw conflict("ledger.already_settled", "This hold was posted or voided already");
+/** Posts or voids one pending transfer, at most once (its status changes in the same transaction). */
+export async function settle(command: { commandID: string; pendingID: string; action: "post" | "void"; ref?: string }): Promise<Posted> {
+  const { pendingID, action, ...rest } = command;
+  try {
+    return await post({ ...rest, settle: [{ pendingID, action }] });
+  } catch (e) {
+    // the same settle retried after it succeeded: its first result
+    if ((e as { code?: string }).code === "ledger.already_settled") {
+      const done = await replayOf(command.commandID, hashOf({ ...rest, settle: [{ pendingID, action }] })).catch(() => undefined);
+      if (done) return done;
+    }
+    throw e;
   }
-  const leg: PlannedLeg = {
-    transferID: Id.create("transfer"),
-    debit: pending.debit,
-    credit: pending.credit,
-    amount: pending.amount,
-    movement: command.action === "post" ? "post_pending" : "void_pending",
-    status: "posted",
-    pendingID: pending.transferID,
-    debitShard: pending.debitShard,
-    creditShard: pending.creditShard,
-  };
-  const close = Dynamo.commit(
-    transfers
-      .patch({ transferID: pending.transferID })
-      .set({ status: command.action === "post" ? "settled" : "voided" })
-      .where((a, op) => op.eq(a.status, "pending")),
-  );
-  return execute(command.commandID, content, [leg], accounts, false, [close]);
+}
+
+/** An account's lines (statement, movements), newest first, a page at a time. */
+export async function lines(accountID: string, opts: { limit?: number; cursor?: string | null; since?: string } = {}) {
+  const q = (await lineEntity()).query.byAccount({ accountID });
+  const page = await (opts.since ? q.gte({ at: opts.since }) : q).go({ order: "desc", limit: opts.limit ?? 50, cursor: opts.cursor ?? null });
+  return { items: page.data, cursor: page.cursor };
 }
 
 export interface Difference {

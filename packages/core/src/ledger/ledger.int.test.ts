@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectLedgerSound } from "../../test/factory.js";
 import type { VisibleError } from "../error/index.js";
 import { Id } from "../id/index.js";
 import { Ledger } from "./index.js";
@@ -23,13 +24,6 @@ async function accounts(funded = 10_000) {
 
 const cmd = () => Id.create("request");
 
-async function expectConsistent() {
-  const checked = await Ledger.check();
-  expect(checked.differences).toEqual([]);
-  expect(checked.total.debitsPosted).toBe(checked.total.creditsPosted);
-  expect(checked.total.debitsPending).toBe(checked.total.creditsPending);
-}
-
 describe("the ledger", () => {
   it("posts a command's transfers together: balances move, every balance equals its entries and the ledger sums to zero", async () => {
     const a = await accounts();
@@ -44,7 +38,7 @@ describe("the ledger", () => {
     expect((await Ledger.balance(a.host)).available).toBe(8_500);
     expect((await Ledger.balance(a.platform)).available).toBe(1_500);
     expect((await Ledger.balance(a.clearing)).available).toBe(10_000);
-    await expectConsistent();
+    await expectLedgerSound();
   });
 
   it("returns the first result for a retried command, refuses its id for other content, and posts once however many retries race", async () => {
@@ -57,7 +51,7 @@ describe("the ledger", () => {
     expect((await Ledger.balance(a.host)).available).toBe(700);
     const other = await reject(Ledger.post({ ...command, transfers: [{ debit: a.wallet, credit: a.host, amount: 701 }] }));
     expect(other.code).toBe("ledger.command_conflict");
-    await expectConsistent();
+    await expectLedgerSound();
   });
 
   it("never overdraws an account that doesn't allow it, even when withdrawals race: 10 of 20 tens from 100 succeed, the rest write nothing", async () => {
@@ -70,7 +64,7 @@ describe("the ledger", () => {
     expect(tries.filter((t) => t.status === "fulfilled")).toHaveLength(10);
     expect(await Ledger.balance(a.wallet)).toMatchObject({ available: 0 });
     expect((await Ledger.balance(a.host)).available).toBe(100);
-    await expectConsistent();
+    await expectLedgerSound();
   });
 
   it("holds in two phases: the payer's available shrinks at once, and the hold is posted or voided exactly once, even when both race", async () => {
@@ -96,14 +90,14 @@ describe("the ledger", () => {
     const wallet = await Ledger.balance(a.wallet);
     expect(wallet.debitsPending).toBe(0);
     expect([400, 1_000]).toContain(wallet.available);
-    await expectConsistent();
+    await expectLedgerSound();
 
     const second = await Ledger.post({ commandID: cmd(), transfers: [{ debit: a.wallet, credit: a.host, amount: 100, pending: true }] });
     const voidIt = { commandID: cmd(), pendingID: second.transferIDs[0] as string, action: "void" as const };
     await Ledger.settle(voidIt);
     expect(await Ledger.settle(voidIt)).toMatchObject({ commandID: voidIt.commandID });
     expect((await Ledger.balance(a.wallet)).available).toBe(wallet.available);
-    await expectConsistent();
+    await expectLedgerSound();
   });
 
   it("lets a payee's account go negative only through a clawback posting", async () => {
@@ -113,7 +107,7 @@ describe("the ledger", () => {
     expect((await reject(Ledger.post(refund))).code).toBe("ledger.insufficient_funds");
     await Ledger.post({ ...refund, clawback: true });
     expect((await Ledger.balance(a.host)).available).toBe(-200);
-    await expectConsistent();
+    await expectLedgerSound();
   });
 
   it("spreads a hot account over shards: 50 simultaneous postings to the platform fee lose nothing and post nothing twice", async () => {
@@ -134,7 +128,7 @@ describe("the ledger", () => {
     const expected = commands.reduce((s, c) => s + (c.transfers[0]?.amount ?? 0), 0);
     expect((await Ledger.balance(a.platform)).available).toBe(expected);
     expect((await Ledger.balance(income.accountID)).available).toBe(expected);
-    await expectConsistent();
+    await expectLedgerSound();
   });
 
   it("refuses bad commands field by field and writes nothing", async () => {

@@ -8,10 +8,13 @@ import { conflict, isConditionFailure, notFound } from "../error/index.js";
 import { Event } from "../event/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
+import type { Ledger } from "../ledger/index.js";
 import { Page } from "../page/index.js";
+import { Payee } from "../payee/index.js";
 import { Person } from "../person/index.js";
 import { Tenant } from "../tenant/index.js";
 import { Text } from "../text/index.js";
+import { Wallet } from "../wallet/index.js";
 import { bookingEntity, brandRecordEntity, hostBlockEntity, offerEntity } from "./entity.js";
 import { BookingCancelled, BookingCompleted, BookingConfirmed, BookingNoShow } from "./events.js";
 import { facts, type Gig, gigID, load as loadGig, stillOpen } from "./gig.js";
@@ -75,6 +78,8 @@ export interface Booking {
   endsAt: string;
   contracts: Contract[];
   proposal?: { terms: Terms; by: "brand" | "host"; at: string };
+  /** The rates the booking was made with and the slot fee's hold on the brand's wallet. */
+  money?: BookingMoney;
   status: "booked" | "cancelled" | "completed" | "no_show";
   cancelledBy?: string;
   cancelReason?: string;
@@ -82,6 +87,10 @@ export interface Booking {
   brandReview?: Review;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface BookingMoney extends Payee.Rates {
+  hold?: { transferID: string; amountFen: number; version: number };
 }
 
 export interface Review {
@@ -240,8 +249,11 @@ export const accept = fn(OfferRef, async (input) => {
   const g = await openGig(offer.gigID);
   await assertCertified(g, offer.hostID);
   const now = Clock.iso();
+  const bookingID = Id.create("booking");
+  const rates = await Payee.ratesFor(offer.hostID, Date.parse(offer.startsAt), g.requiredCertifications);
+  const hold = await Wallet.prepareHold({ brandID: g.brandID, bookingID, version: 1, amountFen: offer.terms.slotFeeFen });
   const booking: Booking = {
-    bookingID: Id.create("booking"),
+    bookingID,
     gigID: g.gigID,
     brandID: g.brandID,
     hostID: offer.hostID,
@@ -254,11 +266,13 @@ export const accept = fn(OfferRef, async (input) => {
     startsAt: offer.startsAt,
     endsAt: offer.endsAt,
     contracts: [{ version: 1, terms: offer.terms, acceptedAt: now }],
+    money: { ...rates, ...(hold ? { hold: { transferID: hold.result.transferIDs[0] as string, amountFen: offer.terms.slotFeeFen, version: 1 } } : {}) },
     status: "booked",
     createdAt: now,
     updatedAt: now,
   };
   const [offers, bookings, locks, gigOpen] = await Promise.all([offerEntity(), bookingEntity(), hostBlockEntity(), stillOpen(g.gigID)]);
+  const sessionBlocks = blocks(Date.parse(booking.startsAt), Date.parse(booking.endsAt));
   const rejected = await Dynamo.transact(offers, [
     // the gig is still open as the booking is made: a brand closing it meanwhile wins
     gigOpen,
@@ -269,16 +283,27 @@ export const accept = fn(OfferRef, async (input) => {
     ),
     Dynamo.commit(bookings.create(booking)),
     await Event.create(BookingConfirmed, { ...bookingFacts(booking), contractVersion: 1 }),
-    ...blocks(Date.parse(booking.startsAt), Date.parse(booking.endsAt)).map((block) =>
-      Dynamo.commit(locks.create({ hostID: booking.hostID, block, bookingID: booking.bookingID })),
-    ),
+    ...sessionBlocks.map((block) => Dynamo.commit(locks.create({ hostID: booking.hostID, block, bookingID: booking.bookingID }))),
+    // the slot fee's hold: the booking exists only with it
+    ...(hold?.commits ?? []),
   ]);
   if (rejected === 0) throw conflict("gig.closed", "This gig is no longer open");
   if (rejected === 1) throw conflict("offer.changed", "The offer changed meanwhile. Reload to see the latest terms.");
+  const holdAt = 4 + sessionBlocks.length;
+  if (hold && rejected >= holdAt) throw holdError(hold, rejected - holdAt, offer.terms.slotFeeFen);
   if (rejected >= 4) throw conflict("host.double_booked", "The host is already booked for part of that time");
   if (rejected !== -1) throw new Error(`accept failed on item ${rejected}`);
   return booking;
 });
+
+/** A hold's rejected item as the booking's error: the wallet short of the fee, or a hold settled meanwhile. */
+function holdError(hold: Ledger.Prepared, index: number, amountFen: number): Error {
+  const e = hold.explain(index);
+  if ((e as { code?: string } | undefined)?.code === "ledger.insufficient_funds") return Wallet.shortOf(amountFen);
+  if ((e as { code?: string } | undefined)?.code === "ledger.already_settled")
+    return conflict("booking.changed", "The booking changed meanwhile. Reload and try again.");
+  return e ?? new Error("slot fee hold: command ran twice");
+}
 
 export const offersOfGig = fn(z.object({ gigID }), async (input) => {
   const g = await loadGig(input.gigID);
@@ -339,15 +364,31 @@ const bookingFacts = (b: Booking) => ({ bookingID: b.bookingID, gigID: b.gigID, 
  * Writes the booking's next state, conditioned on the state read (and on still being booked,
  * unless `condition` is "any"), with the items that go with it: its event, released time locks.
  */
-async function change(b: Booking, next: Partial<Booking>, condition: "booked" | "any" = "booked", ...withIt: Dynamo.Commit[]): Promise<Booking> {
+async function change(
+  b: Booking,
+  next: Partial<Booking>,
+  condition: "booked" | "any" = "booked",
+  withIt: Dynamo.Commit[] = [],
+  money?: { prepared?: Ledger.Prepared; amountFen: number },
+): Promise<Booking> {
   const updated = { ...b, ...next, updatedAt: Clock.iso() };
   const write = (await bookingEntity())
     .put(updated)
     .where((a, op) => (condition === "booked" ? `${op.eq(a.status, "booked")} AND ${op.eq(a.updatedAt, b.updatedAt)}` : op.eq(a.updatedAt, b.updatedAt)));
-  const rejected = await Event.transact([Dynamo.commit(write), ...withIt]);
+  const ledger = money?.prepared?.commits ?? [];
+  const rejected = await Event.transact([Dynamo.commit(write), ...withIt, ...ledger]);
   if (rejected === 0) throw conflict("booking.changed", "The booking changed meanwhile. Reload and try again.");
+  const ledgerAt = 1 + withIt.length;
+  if (money?.prepared && rejected >= ledgerAt) throw holdError(money.prepared, rejected - ledgerAt, money.amountFen);
   if (rejected !== -1) throw new Error(`booking ${b.bookingID} change failed on item ${rejected}`);
   return updated;
+}
+
+/** The void of a booking's slot-fee hold, when it has one, to go with its cancellation or no-show. */
+async function releaseHold(b: Booking, why: "cancelled" | "no_show"): Promise<{ prepared?: Ledger.Prepared; amountFen: number } | undefined> {
+  const hold = b.money?.hold;
+  if (!hold) return undefined;
+  return { prepared: await Wallet.prepareRelease({ bookingID: b.bookingID, holdID: hold.transferID, why }), amountFen: hold.amountFen };
 }
 
 /** Either side cancels with a reason, up to the cut-off; the host's time is free again. */
@@ -365,12 +406,16 @@ export const cancel = fn(
       throw conflict("booking.too_late", `Bookings can be cancelled up to ${CANCEL_CUTOFF_HOURS} hours before the session`);
     }
     const locks = await hostBlockEntity();
+    // the slot fee's hold is released with the cancellation, in the same transaction
     return change(
       b,
       { status: "cancelled", cancelledBy: side, cancelReason: reason },
       "booked",
-      await Event.create(BookingCancelled, { ...bookingFacts(b), by: side }),
-      ...blocks(Date.parse(b.startsAt), Date.parse(b.endsAt)).map((block) => Dynamo.commit(locks.delete({ hostID: b.hostID, block }))),
+      [
+        await Event.create(BookingCancelled, { ...bookingFacts(b), by: side }),
+        ...blocks(Date.parse(b.startsAt), Date.parse(b.endsAt)).map((block) => Dynamo.commit(locks.delete({ hostID: b.hostID, block }))),
+      ],
+      await releaseHold(b, "cancelled"),
     );
   },
 );
@@ -392,7 +437,25 @@ export const acceptTerms = fn(z.object({ bookingID: Id.schema("booking", "bookin
   if (b.proposal.by === side) throw conflict("booking.your_terms", "These are your terms: the other side accepts them");
   const current = b.contracts.at(-1) as Contract;
   if (current.version !== version) throw conflict("booking.changed", "The booking changed meanwhile. Reload and try again.");
-  return change(b, { contracts: [...b.contracts, { version: version + 1, terms: b.proposal.terms, acceptedAt: Clock.iso() }], proposal: undefined });
+  // a new slot fee moves the hold: the old one voided and the new one placed, with the new version, or not at all
+  const fee = b.proposal.terms.slotFeeFen;
+  const old = b.money?.hold;
+  const moves = (old?.amountFen ?? 0) !== fee;
+  const prepared = moves
+    ? await Wallet.prepareHold({ brandID: b.brandID, bookingID, version: version + 1, amountFen: fee, previous: old?.transferID })
+    : undefined;
+  const hold = prepared && fee ? { transferID: prepared.result.transferIDs.at(-1) as string, amountFen: fee, version: version + 1 } : moves ? undefined : old;
+  return change(
+    b,
+    {
+      contracts: [...b.contracts, { version: version + 1, terms: b.proposal.terms, acceptedAt: Clock.iso() }],
+      proposal: undefined,
+      money: { ...(b.money ?? { platformFeeBps: Payee.DEFAULT_PLATFORM_FEE_BPS }), hold },
+    },
+    "booked",
+    [],
+    { prepared, amountFen: fee },
+  );
 });
 
 /** The brand records that the host didn't show up (after the start). */
@@ -405,7 +468,7 @@ export const noShow = fn(BookingRef, async ({ bookingID }) => {
     throw conflict("booking.no_show_closed", `A no-show is recorded within ${NO_SHOW_WINDOW_HOURS} hours of the session's end`);
   }
   // The host's track record counts it from the event (functions/src/events/booking-closed.ts).
-  return change(b, { status: "no_show" }, "booked", await Event.create(BookingNoShow, bookingFacts(b)));
+  return change(b, { status: "no_show" }, "booked", [await Event.create(BookingNoShow, bookingFacts(b))], await releaseHold(b, "no_show"));
 });
 
 /** After the session, each side reviews the other once (1–5 stars and a comment). */
@@ -429,7 +492,7 @@ export const review = fn(
       b,
       { [field]: { stars, comment, at: Clock.iso() }, status: completes ? "completed" : b.status },
       "any",
-      ...(completes ? [await Event.create(BookingCompleted, { ...bookingFacts(b), by: "brand" })] : []),
+      completes ? [await Event.create(BookingCompleted, { ...bookingFacts(b), by: "brand" })] : [],
     );
     // The brand's review is the host's rating (the session itself counts from booking.completed);
     // the host's review is the brand's record, which hosts see on its gigs.
@@ -453,7 +516,7 @@ export async function completeDue(limit = 500): Promise<number> {
   for (const b of due.data as Booking[]) {
     if (b.status !== "booked") continue;
     try {
-      await change(b, { status: "completed" }, "booked", await Event.create(BookingCompleted, { ...bookingFacts(b), by: "schedule" }));
+      await change(b, { status: "completed" }, "booked", [await Event.create(BookingCompleted, { ...bookingFacts(b), by: "schedule" })]);
       completed++;
     } catch (e) {
       if (!(e instanceof Error && "code" in e && (e as { code: string }).code === "booking.changed")) throw e;

@@ -159,6 +159,8 @@ export const bookingEntity = Dynamo.entity({
     contracts: { type: "any", required: true },
     /** A change both sides must accept: { terms, by, at }. */
     proposal: { type: "any" },
+    /** { platformFeeBps, agency?: { agencyID, shareBps, certificateID, until }, hold?: { transferID, amountFen, version } }: fixed at booking. */
+    money: { type: "any" },
     status: { type: ["booked", "cancelled", "completed", "no_show"] as const, required: true },
     cancelledBy: { type: "string" },
     cancelReason: { type: "string" },

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { as, brand, cardInput, day, gigInput, openCohort, people, recordedEvents } from "../../test/factory.js";
+import { as, brand, cardInput, certified, day, gigInput, people, recordedEvents } from "../../test/factory.js";
 import type { Actor } from "../actor/index.js";
-import { Catalogue } from "../catalogue/index.js";
 import { Certification } from "../certification/index.js";
 import { Clock } from "../clock/index.js";
-import type { Course } from "../course/index.js";
-import { Enrolment } from "../enrolment/index.js";
 import type { VisibleError } from "../error/index.js";
 import { Market } from "./index.js";
 
@@ -14,32 +11,6 @@ const reject = (p: Promise<unknown>) =>
     () => expect.fail("expected an error"),
     (e: unknown) => e as VisibleError,
   );
-
-/** A platform food certification, and hosts who hold it (issued through the real evidence path). */
-async function certified(n: number) {
-  const c = await openCohort({ startDate: "2026-01-01", endDate: "2030-12-31" });
-  const definition = await as(c.ops.actor, () =>
-    Certification.define({
-      ownerID: Certification.PLATFORM_OWNER,
-      name: "食品带货主播（初级）",
-      description: "能独立完成一场食品类直播的主播。",
-      category: "food",
-      level: 1,
-      nationalLevel: "5",
-      requirements: { lessonsPercent: 0, practiceMinutes: 0, practiceSessions: 0, rubricAverage: 0, criterionFloor: 0 },
-      validityMonths: 12,
-      renewalWithinMonths: 3,
-    }),
-  );
-  const course = c.course as Course.Info;
-  await as(c.admin.actor, () => Catalogue.update({ ...course, category: "food", language: "zh-CN", certificationID: definition.definitionID }));
-  const hosts = (await people(n, "主播")) as Actor.PersonActor[];
-  for (const h of hosts) {
-    await as(h, () => Enrolment.enrol({ cohortID: c.cohort.cohortID }));
-    await Certification.evaluate(c.cohort.cohortID, h.personID);
-  }
-  return { ...c, definition, hosts };
-}
 
 describe("host cards and gigs", () => {
   it("refuses bad gigs field by field and writes nothing", async () => {

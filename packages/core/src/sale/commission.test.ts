@@ -55,6 +55,22 @@ describe("the split", () => {
     );
   });
 
+  it("gives each part at least as much when the commission grows (pending never goes negative)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (c, d, p, a) => {
+          const r = { platformFeeBps: p, agencyShareBps: a };
+          const [x, y] = [split(c, r), split(c + d, r)];
+          return y.host >= x.host && y.agency >= x.agency && y.platform >= x.platform;
+        },
+      ),
+    );
+  });
+
   it("takes the platform fee first, then the agency's share of the rest", () => {
     expect(split(10_000, { platformFeeBps: 1000, agencyShareBps: 2000 })).toEqual({ platform: 1000, agency: 1800, host: 7200 });
     expect(split(1, { platformFeeBps: 1000, agencyShareBps: 0 })).toEqual({ platform: 0, agency: 0, host: 1 });

@@ -55,16 +55,18 @@ export interface Split {
 
 /**
  * One split of a commission: the platform's fee first, then the agency's share of what is left
- * (0 when no agency is owed a share), the rest to the host. One largest-remainder allocation over
- * the three, so the parts sum exactly to the commission and none is negative.
+ * (0 when no agency is owed a share), the rest to the host — two-part `Money.allocate`s, so the
+ * parts sum exactly to the commission, none is negative, and each part grows with the commission
+ * (a single three-part largest-remainder can give a part a fen less when the total grows by one,
+ * the Alabama paradox; pending = split(all) − split(released) must never go negative).
  */
 export function split(commission: Fen, rates: { platformFeeBps: number; agencyShareBps: number }): Split {
   Money.assertFen(commission, "commission");
+  if (commission < 0) throw new RangeError("commission must not be negative");
   for (const [k, v] of Object.entries(rates)) if (!Number.isSafeInteger(v) || v < 0 || v > 10_000) throw new RangeError(`${k} must be 0..10000 basis points`);
   if (commission === 0) return { host: 0, agency: 0, platform: 0 };
   const { platformFeeBps: p, agencyShareBps: a } = rates;
-  const weights = [p * 10_000, (10_000 - p) * a, (10_000 - p) * (10_000 - a)];
-  if (weights.every((w) => w === 0)) return { host: commission, agency: 0, platform: 0 };
-  const [platform, agency, host] = Money.allocate(commission, weights) as [Fen, Fen, Fen];
+  const [platform, rest] = Money.allocate(commission, [p, 10_000 - p]) as [Fen, Fen];
+  const [agency, host] = rest === 0 ? [0, 0] : (Money.allocate(rest, [a, 10_000 - a]) as [Fen, Fen]);
   return { host, agency, platform };
 }

@@ -3,6 +3,8 @@ import { conflict } from "../error/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Ledger } from "../ledger/index.js";
+import { Money } from "../money/index.js";
+import { Page } from "../page/index.js";
 import { Payment } from "../payment/index.js";
 import { Tenant } from "../tenant/index.js";
 
@@ -14,20 +16,103 @@ export * as Wallet from "./index.js";
  */
 
 const brandID = Id.schema("brand", "brand");
-const walletOf = (id: string) => `wallet:${id}`;
+export const accountOf = (id: string) => `wallet:${id}`;
+const walletOf = accountOf;
 const clearingOf = (provider: string) => `clearing:${provider}`;
+/** Where held slot fees sit between the booking and the session (one item: a fee is posted out of the shard it was held on, and bookings come at human pace). */
+export const ESCROW = "escrow:slot_fee";
 
-async function ensure(id: string): Promise<string> {
+/** Opens a brand's wallet (idempotent; a conditional write the first time only). */
+export async function ensure(id: string): Promise<string> {
   await Ledger.open({ accountID: walletOf(id), kind: "brand_wallet", ownerID: id, normal: "credit", overdraft: "never" });
   return walletOf(id);
 }
 
-/** Available to spend, held for upcoming bookings, spent so far (fen). */
+let escrowOpen = false;
+async function escrow(): Promise<string> {
+  if (!escrowOpen) await Ledger.open({ accountID: ESCROW, kind: "slot_fee_escrow", ownerID: "zhubo", normal: "credit", overdraft: "never" });
+  escrowOpen = true;
+  return ESCROW;
+}
+
+async function view(id: string) {
+  const b = await Ledger.balance(walletOf(id), { missing: "zero" });
+  // spent = what left the wallet for good: posted debits net of refunds credited back
+  return { available: b.available, held: b.debitsPending, spent: b.debitsPosted, received: b.creditsPosted };
+}
+
+/** Available to spend, held for upcoming bookings, spent so far, and everything credited (top-ups, refunds): fen. Brand admins only. */
 export const balance = fn(z.object({ brandID }), async (input) => {
   Tenant.assert("brand.not_found", { kind: "brand", id: input.brandID }, { roles: ["admin"] });
-  const b = await Ledger.balance(await ensure(input.brandID));
-  return { available: b.available, held: b.debitsPending, spent: b.debitsPosted, toppedUp: b.creditsPosted };
+  return view(input.brandID);
 });
+
+/** Every movement of the wallet, newest first (its ledger lines). */
+export const movements = fn(z.object({ brandID, cursor: Page.cursor }), async (input) => {
+  Tenant.assert("brand.not_found", { kind: "brand", id: input.brandID }, { roles: ["admin"] });
+  const q = Page.query("wallet.movements", input.brandID);
+  const page = await Ledger.lines(walletOf(input.brandID), { cursor: Page.open(q, input.cursor), limit: 50 });
+  return { items: page.items.map(movementOf), cursor: Page.seal(q, page.cursor) };
+});
+
+export interface Movement {
+  at: string;
+  transferID: string;
+  /** Signed from the account's side: + credited, − debited; a hold's line shows what it reserved. */
+  amountFen: number;
+  kind: "posted" | "held" | "hold_posted" | "hold_released";
+  memo?: string;
+  ref?: string;
+}
+
+/** A credit-normal account's line as a statement row. */
+export function movementOf(l: {
+  at: string;
+  transferID: string;
+  side: "debit" | "credit";
+  amount: number;
+  movement: string;
+  memo?: string;
+  ref?: string;
+}): Movement {
+  const sign = l.side === "credit" ? 1 : -1;
+  const kind = ({ post: "posted", hold: "held", post_pending: "hold_posted", void_pending: "hold_released" } as const)[l.movement as "post"];
+  return { at: l.at, transferID: l.transferID, amountFen: sign * l.amount, kind, memo: l.memo, ref: l.ref };
+}
+
+/**
+ * The slot fee's hold for a booking's contract version, ready to join the booking's transaction:
+ * a pending transfer from the brand's wallet to escrow, and the previous version's hold voided in
+ * the same command (a contract change moves the hold). Undefined when there is nothing to do.
+ */
+export async function prepareHold(h: {
+  brandID: string;
+  bookingID: string;
+  version: number;
+  amountFen: number;
+  previous?: string;
+}): Promise<Ledger.Prepared | undefined> {
+  if (!h.amountFen && !h.previous) return undefined;
+  const wallet = await ensure(h.brandID);
+  return Ledger.prepare({
+    commandID: `slot_fee:${h.bookingID}:v${h.version}`,
+    ref: h.bookingID,
+    settle: h.previous ? [{ pendingID: h.previous, action: "void" }] : [],
+    transfers: h.amountFen ? [{ debit: wallet, credit: await escrow(), amount: h.amountFen, pending: true, memo: "slot_fee_hold" }] : [],
+  });
+}
+
+/** Voids a booking's hold (cancelled before the cut-off, a no-show), ready to join the booking's transaction. */
+export async function prepareRelease(r: { bookingID: string; holdID: string; why: "cancelled" | "no_show" }): Promise<Ledger.Prepared> {
+  return Ledger.prepare({ commandID: `slot_fee:${r.bookingID}:${r.why}`, ref: r.bookingID, settle: [{ pendingID: r.holdID, action: "void" }] });
+}
+
+/** The error a booking change gets when the brand's wallet can't cover a hold. */
+export function shortOf(amountFen: number) {
+  return conflict("wallet.insufficient", `The brand's wallet can't cover the slot fee of ${Money.format(amountFen)}. Top up the wallet first.`, {
+    slotFeeFen: "More than the brand's wallet has available",
+  });
+}
 
 /**
  * A brand admin records a top-up by the provider's reference: credited once the provider confirms
@@ -50,12 +135,13 @@ export const topUp = fn(z.object({ brandID, reference: z.string().check(z.regex(
   try {
     await Ledger.post({
       commandID: `topup:${provider.name}:${confirmed.reference}`,
-      transfers: [{ debit: clearingOf(provider.name), credit: wallet, amount: confirmed.amountFen }],
+      ref: input.brandID,
+      transfers: [{ debit: clearingOf(provider.name), credit: wallet, amount: confirmed.amountFen, memo: "top_up" }],
     });
   } catch (e) {
     if ((e as { code?: string }).code === "ledger.command_conflict")
       throw conflict("payment.used", "This payment was already credited to another wallet", { reference: "Already used" });
     throw e;
   }
-  return { credited: confirmed.amountFen, ...(await balance({ brandID: input.brandID })) };
+  return { credited: confirmed.amountFen, ...(await view(input.brandID)) };
 });
