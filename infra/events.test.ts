@@ -50,6 +50,7 @@ const busId = () => only(dev, "Events", "AWS::Events::EventBus")[0];
 const RELAY = "functions/src/stream/relay.handler";
 const RECORDER = "functions/src/stream/dead-letter.handler";
 const COMPLETION = "functions/src/jobs/complete.handler";
+const RELEASE = "functions/src/jobs/release.handler";
 const DYNAMODB_WRITES = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems", "ConditionCheckItem", "*"].map((a) => `dynamodb:${a}`);
 
 describe("the bus and the outbox relay", () => {
@@ -206,37 +207,58 @@ describe("the dead-letter recorder", () => {
   });
 });
 
+/** A scheduled job: every 15 minutes, one run at a time, delivery retried within the period, failed or undelivered runs dead-lettered. */
+function expectScheduledJob(handler: string, id: string) {
+  const [fnId, fn] = functionByHandler(handler);
+  const [dlqId, dlq] = queue(`${id}DeadLetters`);
+  expect(dlq.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+  expect(fn.Properties.ReservedConcurrentExecutions).toBe(1);
+  const schedules = resources("AWS::Events::Rule").filter(([, r]) => r.Properties.ScheduleExpression && same((r.Properties.Targets as { Arn: unknown }[])[0]?.Arn, getAtt(fnId, "Arn")));
+  expect(schedules).toHaveLength(1);
+  const [[, rule]] = schedules as [[string, Resource]];
+  expect(rule.Properties.ScheduleExpression).toBe("rate(15 minutes)");
+  expect(rule.Properties.Targets).toEqual([
+    {
+      Id: "Target0",
+      Arn: getAtt(fnId, "Arn"),
+      RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 900 },
+      DeadLetterConfig: { Arn: getAtt(dlqId, "Arn") },
+    },
+  ]);
+  const [, invoke] = named(dev, "Events", "AWS::Lambda::EventInvokeConfig", id);
+  expect(invoke.Properties).toMatchObject({
+    FunctionName: ref(fnId),
+    MaximumRetryAttempts: 0,
+    DestinationConfig: { OnFailure: { Destination: getAtt(dlqId, "Arn") } },
+  });
+}
+
 describe("the booking completion job", () => {
   it("runs every 15 minutes, one run at a time, retrying delivery within the period and dead-lettering failed or undelivered runs", () => {
-    const [fnId, fn] = functionByHandler(COMPLETION);
-    const [dlqId, dlq] = queue("bookingCompletionDeadLetters");
-    expect(dlq.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     expect(COMPLETION_RESERVED_CONCURRENCY).toBe(1);
-    expect(fn.Properties.ReservedConcurrentExecutions).toBe(1);
-    const schedules = resources("AWS::Events::Rule").filter(([, r]) => r.Properties.ScheduleExpression);
-    expect(schedules).toHaveLength(1);
-    const [[, rule]] = schedules as [[string, Resource]];
-    expect(rule.Properties.ScheduleExpression).toBe("rate(15 minutes)");
-    expect(rule.Properties.Targets).toEqual([
-      {
-        Id: "Target0",
-        Arn: getAtt(fnId, "Arn"),
-        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 900 },
-        DeadLetterConfig: { Arn: getAtt(dlqId, "Arn") },
-      },
-    ]);
-    const [, invoke] = named(dev, "Events", "AWS::Lambda::EventInvokeConfig", "bookingCompletion");
-    expect(invoke.Properties).toMatchObject({
-      FunctionName: ref(fnId),
-      MaximumRetryAttempts: 0,
-      DestinationConfig: { OnFailure: { Destination: getAtt(dlqId, "Arn") } },
-    });
+    expectScheduledJob(COMPLETION, "bookingCompletion");
+    // two schedules in the stack: completion and commission release
+    expect(resources("AWS::Events::Rule").filter(([, r]) => r.Properties.ScheduleExpression)).toHaveLength(2);
   });
 
   it("lets the job transact bookings with their outbox items, without updates or scans", () => {
     const statements = roleStatements(functionByHandler(COMPLETION));
     const dynamo = statements.flatMap(actionsOf).filter((a) => a.startsWith("dynamodb:"));
     expect(dynamo.sort()).toEqual(["ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query"].map((a) => `dynamodb:${a}`));
+  });
+});
+
+describe("the commission release job", () => {
+  it("runs every 15 minutes, one run at a time, with the same delivery retries and dead letters", () => {
+    expectScheduledJob(RELEASE, "commissionRelease");
+    dev.template("Events").hasOutput("CommissionReleaseDeadLetterQueue", {});
+  });
+
+  it("lets it read and post (puts and conditional updates in transactions), without deletes or scans", () => {
+    const statements = roleStatements(functionByHandler(RELEASE));
+    const dynamo = statements.flatMap(actionsOf).filter((a) => a.startsWith("dynamodb:"));
+    expect(dynamo.sort()).toEqual(["ConditionCheckItem", "GetItem", "PutItem", "Query", "UpdateItem"].map((a) => `dynamodb:${a}`));
+    expect(dynamo).not.toContain("dynamodb:Scan");
   });
 });
 
@@ -260,8 +282,8 @@ describe("event alarms", () => {
     notifiesOps(found[0]);
   });
 
-  it("alarms when the recorder-failures, relay or completion dead-letter queue holds a message", () => {
-    for (const id of ["deadLetterRecorderFailures", "relayDeadLetters", "bookingCompletionDeadLetters"]) {
+  it("alarms when the recorder-failures, relay, completion or release dead-letter queue holds a message", () => {
+    for (const id of ["deadLetterRecorderFailures", "relayDeadLetters", "bookingCompletionDeadLetters", "commissionReleaseDeadLetters"]) {
       const found = on("ApproximateNumberOfMessagesVisible", getAtt(queue(id)[0], "QueueName"));
       expect(found, id).toHaveLength(1);
       expect(found[0]).toMatchObject({ Namespace: "AWS/SQS", Statistic: "Maximum", ...aboveZero });
@@ -269,14 +291,14 @@ describe("event alarms", () => {
     }
   });
 
-  it("alarms when the relay falls five minutes behind the stream or errs, and when the completion job errs", () => {
+  it("alarms when the relay falls five minutes behind the stream or errs, and when the completion or release job errs", () => {
     const [relayId] = functionByHandler(RELAY);
     const age = on("IteratorAge", ref(relayId));
     expect(age).toHaveLength(1);
     expect(RELAY_ITERATOR_AGE_LIMIT.toMinutes()).toBe(5);
     expect(age[0]).toMatchObject({ Namespace: "AWS/Lambda", Statistic: "Maximum", Threshold: 5 * 60 * 1000, ComparisonOperator: "GreaterThanThreshold" });
     notifiesOps(age[0]);
-    for (const handler of [RELAY, COMPLETION]) {
+    for (const handler of [RELAY, COMPLETION, RELEASE]) {
       const errors = on("Errors", ref(functionByHandler(handler)[0]));
       expect(errors, handler).toHaveLength(1);
       expect(errors[0]).toMatchObject({ Namespace: "AWS/Lambda", Statistic: "Sum", Period: 300, ...aboveZero });

@@ -43,6 +43,13 @@ export const COMPLETION_TABLE_ACTIONS = [
 export const COMPLETION_RESERVED_CONCURRENCY = 1;
 export const COMPLETION_SCHEDULE = "rate(15 minutes)";
 
+/**
+ * Releasing commission recomputes due bookings: reads bookings, lines and ledger items, and posts
+ * through transactions of puts (new items) and conditional updates (balances). No deletes, no Scan.
+ */
+export const RELEASE_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:ConditionCheckItem"] as const;
+export const RELEASE_SCHEDULE = "rate(15 minutes)";
+
 /** A message the dead-letter recorder could not write after this many receipts goes to its own queue. */
 export const RECORDER_MAX_RECEIVES = 5;
 
@@ -142,25 +149,20 @@ export function Events({ stack, app }: StackContext) {
   recorder.addEventSource(new SqsEventSource(subscriberDeadLetters, { batchSize: 10, reportBatchItemFailures: true }));
   recorder.attachPermissions([new PolicyStatement({ effect: Effect.ALLOW, actions: [...RECORDER_TABLE_ACTIONS], resources: [table.tableArn] })]);
 
-  // A run EventBridge could not start, or that failed: the failure record (with the error) lands here.
-  const completionDeadLetters = deadLetterQueue(stack, "bookingCompletionDeadLetters");
-
   // Every 15 minutes: bookings whose no-show window has closed complete (booking.completed).
-  // A failed run isn't retried by Lambda: the next run does the same work.
-  const completion = new Cron(stack, "bookingCompletion", {
+  const { job: completion, deadLetters: completionDeadLetters } = scheduledJob(stack, "bookingCompletion", {
     schedule: COMPLETION_SCHEDULE,
-    job: {
-      cdk: { target: { retryAttempts: 3, maxEventAge: Duration.minutes(15), deadLetterQueue: completionDeadLetters } },
-      function: {
-        handler: "functions/src/jobs/complete.handler",
-        reservedConcurrentExecutions: COMPLETION_RESERVED_CONCURRENCY,
-        retryAttempts: 0,
-        onFailure: new SqsDestination(completionDeadLetters),
-        environment: { TABLE_NAME: table.tableName },
-      },
-    },
+    handler: "functions/src/jobs/complete.handler",
+    actions: COMPLETION_TABLE_ACTIONS,
+    table,
   });
-  completion.jobFunction.attachPermissions([new PolicyStatement({ effect: Effect.ALLOW, actions: [...COMPLETION_TABLE_ACTIONS], resources: tableResources })]);
+  // Every 15 minutes: commission whose return window closed becomes available (the "holds by release time" index).
+  const { job: release, deadLetters: releaseDeadLetters } = scheduledJob(stack, "commissionRelease", {
+    schedule: RELEASE_SCHEDULE,
+    handler: "functions/src/jobs/release.handler",
+    actions: RELEASE_TABLE_ACTIONS,
+    table,
+  });
 
   stack.addOutputs({
     EventBusName: bus.eventBusName,
@@ -168,7 +170,32 @@ export function Events({ stack, app }: StackContext) {
     SubscriberDeadLetterQueue: subscriberDeadLetters.queueUrl,
     DeadLetterRecorderFailureQueue: recorderFailures.queueUrl,
     BookingCompletionDeadLetterQueue: completionDeadLetters.queueUrl,
+    CommissionReleaseDeadLetterQueue: releaseDeadLetters.queueUrl,
   });
 
-  return { bus, relay, subscribers, subscriberDeadLetters, recorder, recorderFailures, relayDeadLetters, completion, completionDeadLetters };
+  return { bus, relay, subscribers, subscriberDeadLetters, recorder, recorderFailures, relayDeadLetters, completion, completionDeadLetters, release, releaseDeadLetters };
+}
+
+/**
+ * A job on a schedule, one run at a time: EventBridge retries delivery within the period and a
+ * run it could not start, or that failed, lands in the job's dead-letter queue with its error.
+ * A failed run isn't retried by Lambda: the next run does the same work.
+ */
+function scheduledJob(stack: Stack, id: string, o: { schedule: string; handler: string; actions: readonly string[]; table: { tableName: string; tableArn: string } }) {
+  const deadLetters = deadLetterQueue(stack, `${id}DeadLetters`);
+  const job = new Cron(stack, id, {
+    schedule: o.schedule as `rate(${string})`,
+    job: {
+      cdk: { target: { retryAttempts: 3, maxEventAge: Duration.minutes(15), deadLetterQueue: deadLetters } },
+      function: {
+        handler: o.handler,
+        reservedConcurrentExecutions: COMPLETION_RESERVED_CONCURRENCY,
+        retryAttempts: 0,
+        onFailure: new SqsDestination(deadLetters),
+        environment: { TABLE_NAME: o.table.tableName },
+      },
+    },
+  });
+  job.jobFunction.attachPermissions([new PolicyStatement({ effect: Effect.ALLOW, actions: [...o.actions], resources: [o.table.tableArn, `${o.table.tableArn}/index/*`] })]);
+  return { job, deadLetters };
 }

@@ -143,6 +143,18 @@ export function Ops({ stack, app }: StackContext) {
       events.completionDeadLetters.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: "Maximum" }),
       "above-zero",
     ),
+    commissionReleaseErrors: alarm(
+      "commissionReleaseErrorsAlarm",
+      "the commission release job failed (commission past its return window stays pending)",
+      events.release.jobFunction.metricErrors({ period: PERIOD, statistic: "Sum" }),
+      "above-zero",
+    ),
+    commissionReleaseDeadLetters: alarm(
+      "commissionReleaseDeadLettersAlarm",
+      "a commission release run failed or could not start (its record is in the dead-letter queue)",
+      events.releaseDeadLetters.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: "Maximum" }),
+      "above-zero",
+    ),
   };
 
   stack.addOutputs({ AlarmsTopic: topic.topicArn });

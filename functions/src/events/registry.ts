@@ -9,6 +9,7 @@ export const SUBSCRIBERS = [
   { name: "enrolment-evidence-changed", events: ["enrolment.evidence_changed"] },
   { name: "certificate-changed", events: ["certificate.issued", "certificate.renewed", "certificate.revoked"] },
   { name: "booking-closed", events: ["booking.completed", "booking.no_show"] },
+  { name: "slot-fee", events: ["booking.completed"] },
 ] as const;
 
 export type SubscriberName = (typeof SUBSCRIBERS)[number]["name"];

@@ -2,11 +2,13 @@ import { Auth } from "@zhubo/core/auth";
 import { Certification } from "@zhubo/core/certification";
 import { Cohort } from "@zhubo/core/cohort";
 import { Course } from "@zhubo/core/course";
+import { Earnings } from "@zhubo/core/earnings";
 import { Enrolment } from "@zhubo/core/enrolment";
 import { Market } from "@zhubo/core/market";
 import { Org } from "@zhubo/core/org";
+import { Wallet } from "@zhubo/core/wallet";
 import { describe, expect, it } from "vitest";
-import { actorOf, as } from "../../core/test/factory.js";
+import { actorOf, as, expectLedgerSound } from "../../core/test/factory.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from "./seed.js";
 
 const signIn = async (login: string) => {
@@ -59,5 +61,18 @@ describe("demo data", () => {
     const [mooncakes] = await as(brand, () => Org.mine());
     expect(mooncakes).toMatchObject({ kind: "brand", city: "xuzhou", status: "active" });
     expect(mooncakes?.description).toContain("牛肉月饼");
+
+    // money: a funded wallet with a held fee, a host with pending and available commission and one clawback
+    const wallet = await as(brand, () => Wallet.balance({ brandID: mooncakes?.orgID as string }));
+    expect(wallet).toMatchObject({ held: 80_000 });
+    expect(wallet.available).toBeGreaterThan(4_000_000);
+    const earnings = await as(zhangke, () => Earnings.mine({}));
+    expect(earnings.balances.pendingFen).toBeGreaterThan(0);
+    expect(earnings.balances.availableFen).toBeGreaterThan(0);
+    expect(earnings.bookings).toHaveLength(2);
+    const moves = await as(zhangke, () => Earnings.movements({}));
+    expect(moves.items.filter((m) => m.memo === "clawback")).toHaveLength(1);
+    expect(moves.items.filter((m) => m.memo === "slot_fee")).toHaveLength(2);
+    await expectLedgerSound();
   }, 300_000);
 });

@@ -12,6 +12,7 @@ import { Person } from "@zhubo/core/person";
 import { Practice } from "@zhubo/core/practice";
 import { demoCurriculum } from "./curriculum.js";
 import { seedMarket } from "./seed-market.js";
+import { seedMoney } from "./seed-money.js";
 
 /** One password for every demo account; printed by `pnpm dev`. Local data only. */
 export const DEMO_PASSWORD = "zhubo-demo-2026";
@@ -272,6 +273,13 @@ export async function seed(): Promise<boolean> {
       { actor: person(nanjing.who), city: "nanjing", categories: ["food", "fresh_produce"], feeYuan: 500, record: [3, 42, 0] },
     ],
     certificationID: localSpeciality.definitionID,
+  });
+  // Money: a funded wallet, a completed session with sales (released, one clawback), pending commission, a held slot fee.
+  await seedMoney({
+    ops: opsActor,
+    agency: { orgID: agency.orgID, admin: adminActor },
+    brand: { orgID: brand.orgID, admin: person({ ...brandAdmin, memberships: await Membership.ofPerson(brandAdmin.personID) }) },
+    host: person(xuzhou.who),
   });
 
   return true;

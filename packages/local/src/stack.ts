@@ -11,10 +11,13 @@ import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { Market } from "@zhubo/core/market";
 import { Messaging } from "@zhubo/core/messaging";
+import { Payment } from "@zhubo/core/payment";
 import { Practice } from "@zhubo/core/practice";
 import type { IvsEvent } from "@zhubo/core/practice/events";
+import { Sale } from "@zhubo/core/sale";
 import { Stream } from "@zhubo/core/stream";
 import { app } from "@zhubo/functions/api/app";
+import { BANK_PATH, bankRoute } from "./bank.js";
 import { assertPortFree, type DynamoLocal, startDynamoLocal } from "./dynamo-local.js";
 import { createLocalBus, loadSubscribers } from "./event-bus.js";
 import { localMessaging, MESSAGES_PATH, messagesRoute } from "./messages.js";
@@ -44,7 +47,12 @@ export interface StackOptions {
     /** Sees each event after the ledger recorded it (tests). */
     tap?: (event: IvsEvent) => void;
   };
-  seed?: boolean;
+  /**
+   * Fill a new table with the demo data (default). A function fills it instead, from whatever it
+   * likes (tests copy a template seeded once per run): either way the stream reader starts past what
+   * was written, as for the seed.
+   */
+  seed?: boolean | (() => Promise<boolean>);
   log?: (line: string) => void;
 }
 
@@ -134,7 +142,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const client = await Dynamo.createClient({ endpoint });
     Dynamo.useClient(client);
     for (const line of await ensureTable(client, Dynamo.table())) log(line);
-    const seeded = opts.seed === false ? false : await seed();
+    // The payment provider's stand-in (simulated bank transfers), before the seed funds demo wallets.
+    const bank = Payment.createLocalProvider();
+    Payment.use(bank);
+    const seeded = typeof opts.seed === "function" ? await opts.seed() : opts.seed === false ? false : await seed();
     if (seeded) log("seeded demo data");
     // Domain events: DynamoDB Local's stream → the relay → the local bus → functions/src/events/*.
     const events = await startStreamReader({
@@ -149,6 +160,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     });
     stops.push(() => events.stop());
     // The cloud's 15-minute completion job, as a timer: bookings past their no-show window complete.
+    // The cloud's 15-minute release job, as a timer: commission past its return window becomes available.
+    const release = setInterval(
+      () =>
+        void Actor.provide({ type: "system", name: "commission-release" }, () => Sale.releaseDue()).catch((e) =>
+          console.error("commission release failed:", e),
+        ),
+      30_000,
+    );
+    stops.push(async () => clearInterval(release));
     const completion = setInterval(
       () =>
         void Actor.provide({ type: "system", name: "booking-completion" }, () => Market.completeDue()).catch((e) =>
@@ -184,8 +204,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const messages = localMessaging(opts.log);
     Messaging.use(messages);
     const localRoutes = messagesRoute(messages);
+    const bankRoutes = bankRoute(bank);
     const api = serve({
-      fetch: (req, env) => (new URL(req.url).pathname === MESSAGES_PATH ? localRoutes.fetch(req, env) : app.fetch(req, env)),
+      fetch: (req, env) => {
+        const path = new URL(req.url).pathname;
+        if (path === MESSAGES_PATH) return localRoutes.fetch(req, env);
+        if (path.startsWith(`${BANK_PATH}/`)) return bankRoutes.fetch(req, env);
+        return app.fetch(req, env);
+      },
       port: apiPort,
       hostname: "127.0.0.1",
     });
@@ -203,7 +229,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     let webUrl: string | undefined;
     if (opts.web !== "none") {
       const vite = await import("vite");
-      const proxy = { "/trpc": apiUrl, "/healthz": apiUrl, [MESSAGES_PATH]: apiUrl };
+      const proxy = { "/trpc": apiUrl, "/healthz": apiUrl, [MESSAGES_PATH]: apiUrl, [BANK_PATH]: apiUrl };
       const root = join(repoRoot, "web");
       // The web app's Content-Security-Policy (web/vite.config.ts) lets video in from this playback server only.
       if (streaming) process.env.ZHUBO_MEDIA_ORIGINS = new URL(streaming.httpUrl).origin;

@@ -17,6 +17,9 @@ export const appRouter = router({
   certification: lazy(() => import("./certification.js").then((m) => m.certificationRouter)),
   market: lazy(() => import("./market.js").then((m) => m.marketRouter)),
   ops: lazy(() => import("./ops.js").then((m) => m.opsRouter)),
+  wallet: lazy(() => import("./money.js").then((m) => m.walletRouter)),
+  sale: lazy(() => import("./money.js").then((m) => m.saleRouter)),
+  earnings: lazy(() => import("./money.js").then((m) => m.earningsRouter)),
 });
 
 export type AppRouter = typeof appRouter;

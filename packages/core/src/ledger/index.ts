@@ -323,6 +323,27 @@ export async function lines(accountID: string, opts: { limit?: number; cursor?: 
   return { items: page.data, cursor: page.cursor };
 }
 
+export interface AccountView extends BalanceView {
+  kind: string;
+  ownerID: string;
+}
+
+/** Every account with its balance (shards summed), by id: ops views and the check. Reads the "every ledger account" index. */
+export async function accounts(): Promise<AccountView[]> {
+  const all = (await (await accountEntity()).query.all({}).go({ pages: "all" })).data;
+  const byID = new Map<string, AccountView>();
+  for (const s of all) {
+    const a = byID.get(s.accountID) ?? { accountID: s.accountID, kind: s.kind, ownerID: s.ownerID, ...ZERO, available: 0 };
+    a.debitsPosted += s.debitsPosted;
+    a.creditsPosted += s.creditsPosted;
+    a.debitsPending += s.debitsPending;
+    a.creditsPending += s.creditsPending;
+    a.available += s.available;
+    byID.set(s.accountID, a);
+  }
+  return [...byID.values()];
+}
+
 export interface Difference {
   accountID: string;
   stored: Balance;

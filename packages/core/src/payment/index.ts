@@ -26,6 +26,8 @@ export interface LocalProvider extends Provider {
   /** A transfer of `amountFen` announced by the payer; pending until completed. */
   start(amountFen: Fen): string;
   complete(reference: string, outcome?: "succeeded" | "failed"): void;
+  /** Every transfer, newest first (the dev web app's simulated bank). */
+  list(): Confirmation[];
 }
 
 export function createLocalProvider(): LocalProvider {
@@ -43,6 +45,9 @@ export function createLocalProvider(): LocalProvider {
       const t = transfers.get(reference);
       if (!t) throw new Error(`no transfer ${reference}`);
       t.status = outcome;
+    },
+    list() {
+      return [...transfers.values()].reverse().map((t) => ({ ...t }));
     },
     async confirm(reference) {
       const t = transfers.get(reference);

@@ -50,6 +50,7 @@ export const bookingMoneyEntity = Dynamo.entity({
     /** The agency owed a share, or "-" (a sparse index needs its composite on every write). */
     agencyID: { type: "string", required: true, readOnly: true },
     title: { type: "string", required: true },
+    hostName: { type: "string" },
     startsAt: { type: "string", required: true, readOnly: true },
     version: { type: "number", required: true },
     /** { host, agency, platform } fen in each payee's pending account for this booking. */

@@ -64,6 +64,7 @@ export interface Money {
   hostID: string;
   agencyID?: string;
   title: string;
+  hostName?: string;
   startsAt: string;
   version: number;
   pending: Shares;
@@ -192,6 +193,7 @@ const initialMoney = (b: Booking): Money => ({
   hostID: b.hostID,
   agencyID: b.money?.agency?.agencyID,
   title: b.title,
+  hostName: b.hostName,
   startsAt: b.startsAt,
   version: 0,
   pending: NONE,
