@@ -213,7 +213,9 @@ function expectScheduledJob(handler: string, id: string) {
   const [dlqId, dlq] = queue(`${id}DeadLetters`);
   expect(dlq.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
   expect(fn.Properties.ReservedConcurrentExecutions).toBe(1);
-  const schedules = resources("AWS::Events::Rule").filter(([, r]) => r.Properties.ScheduleExpression && same((r.Properties.Targets as { Arn: unknown }[])[0]?.Arn, getAtt(fnId, "Arn")));
+  const schedules = resources("AWS::Events::Rule").filter(
+    ([, r]) => r.Properties.ScheduleExpression && same((r.Properties.Targets as { Arn: unknown }[])[0]?.Arn, getAtt(fnId, "Arn")),
+  );
   expect(schedules).toHaveLength(1);
   const [[, rule]] = schedules as [[string, Resource]];
   expect(rule.Properties.ScheduleExpression).toBe("rate(15 minutes)");

@@ -173,7 +173,19 @@ export function Events({ stack, app }: StackContext) {
     CommissionReleaseDeadLetterQueue: releaseDeadLetters.queueUrl,
   });
 
-  return { bus, relay, subscribers, subscriberDeadLetters, recorder, recorderFailures, relayDeadLetters, completion, completionDeadLetters, release, releaseDeadLetters };
+  return {
+    bus,
+    relay,
+    subscribers,
+    subscriberDeadLetters,
+    recorder,
+    recorderFailures,
+    relayDeadLetters,
+    completion,
+    completionDeadLetters,
+    release,
+    releaseDeadLetters,
+  };
 }
 
 /**
@@ -181,7 +193,11 @@ export function Events({ stack, app }: StackContext) {
  * run it could not start, or that failed, lands in the job's dead-letter queue with its error.
  * A failed run isn't retried by Lambda: the next run does the same work.
  */
-function scheduledJob(stack: Stack, id: string, o: { schedule: string; handler: string; actions: readonly string[]; table: { tableName: string; tableArn: string } }) {
+function scheduledJob(
+  stack: Stack,
+  id: string,
+  o: { schedule: string; handler: string; actions: readonly string[]; table: { tableName: string; tableArn: string } },
+) {
   const deadLetters = deadLetterQueue(stack, `${id}DeadLetters`);
   const job = new Cron(stack, id, {
     schedule: o.schedule as `rate(${string})`,
@@ -196,6 +212,8 @@ function scheduledJob(stack: Stack, id: string, o: { schedule: string; handler: 
       },
     },
   });
-  job.jobFunction.attachPermissions([new PolicyStatement({ effect: Effect.ALLOW, actions: [...o.actions], resources: [o.table.tableArn, `${o.table.tableArn}/index/*`] })]);
+  job.jobFunction.attachPermissions([
+    new PolicyStatement({ effect: Effect.ALLOW, actions: [...o.actions], resources: [o.table.tableArn, `${o.table.tableArn}/index/*`] }),
+  ]);
   return { job, deadLetters };
 }

@@ -32,7 +32,10 @@ export interface Balances {
 }
 
 async function balancesOf(payeeID: string): Promise<Balances> {
-  const [pending, earned] = await Promise.all([Ledger.balance(Payee.pendingOf(payeeID), { missing: "zero" }), Ledger.balance(Payee.earnedOf(payeeID), { missing: "zero" })]);
+  const [pending, earned] = await Promise.all([
+    Ledger.balance(Payee.pendingOf(payeeID), { missing: "zero" }),
+    Ledger.balance(Payee.earnedOf(payeeID), { missing: "zero" }),
+  ]);
   return {
     pendingFen: pending.available,
     availableFen: earned.available,
@@ -77,7 +80,9 @@ const agencyID = Id.schema("agency", "agency");
 export const ofAgency = fn(z.object({ agencyID, cursor }), async (input) => {
   Tenant.assert("agency.not_found", { kind: "agency", id: input.agencyID }, { roles: ["admin"], ops: true });
   const q = Page.query("earnings.ofAgency", input.agencyID);
-  const page = await (await bookingMoneyEntity()).query.ofAgency({ agencyID: input.agencyID }).go({ order: "desc", limit: 50, cursor: Page.open(q, input.cursor) });
+  const page = await (await bookingMoneyEntity()).query
+    .ofAgency({ agencyID: input.agencyID })
+    .go({ order: "desc", limit: 50, cursor: Page.open(q, input.cursor) });
   return { balances: await balancesOf(input.agencyID), bookings: (page.data as Money[]).map((m) => rowOf(m, "agency")), cursor: Page.seal(q, page.cursor) };
 });
 
@@ -150,5 +155,9 @@ export const overview = fn(z.object({}), async () => {
 export const check = fn(z.object({}), async () => {
   if (!Actor.isOps()) throw forbidden("ops.only", "Only platform ops run the ledger check");
   const checked = await Ledger.check();
-  return { ...checked, balanced: checked.total.debitsPosted === checked.total.creditsPosted && checked.total.debitsPending === checked.total.creditsPending, at: Clock.iso() };
+  return {
+    ...checked,
+    balanced: checked.total.debitsPosted === checked.total.creditsPosted && checked.total.debitsPending === checked.total.creditsPending,
+    at: Clock.iso(),
+  };
 });
