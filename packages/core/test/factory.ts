@@ -10,7 +10,6 @@ import { Course } from "@zhubo/core/course";
 import { Dynamo } from "@zhubo/core/dynamo";
 import { Enrolment } from "@zhubo/core/enrolment";
 import type { Event } from "@zhubo/core/event";
-import { Ledger } from "@zhubo/core/ledger";
 import { Market } from "@zhubo/core/market";
 import { Membership } from "@zhubo/core/membership";
 import { Messaging } from "@zhubo/core/messaging";
@@ -18,7 +17,6 @@ import { Org } from "@zhubo/core/org";
 import { Payment } from "@zhubo/core/payment";
 import { Person } from "@zhubo/core/person";
 import { Wallet } from "@zhubo/core/wallet";
-import { expect } from "vitest";
 
 /** Test data in one place. Phones are unique per call so files never collide. */
 let counter = 0;
@@ -298,13 +296,4 @@ export async function booked() {
   await as(host, () => Market.apply({ gigID: gig.gigID, terms: { slotFeeFen: 100_000, commissionBps: 1500, tiers: [] } }));
   const booking = await as(b.actor, () => Market.accept({ gigID: gig.gigID, hostID: host.personID, round: 1 }));
   return { host, brand: b, gig, booking };
-}
-
-/** The ledger check finds no difference, and debits equal credits, posted and pending. */
-export async function expectLedgerSound() {
-  const checked = await Ledger.check();
-  expect(checked.differences).toEqual([]);
-  expect(checked.total.debitsPosted).toBe(checked.total.creditsPosted);
-  expect(checked.total.debitsPending).toBe(checked.total.creditsPending);
-  return checked;
 }

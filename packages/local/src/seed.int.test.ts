@@ -8,7 +8,8 @@ import { Market } from "@zhubo/core/market";
 import { Org } from "@zhubo/core/org";
 import { Wallet } from "@zhubo/core/wallet";
 import { describe, expect, it } from "vitest";
-import { actorOf, as, expectLedgerSound } from "../../core/test/factory.js";
+import { actorOf, as } from "../../core/test/factory.js";
+import { expectLedgerSound } from "../../core/test/ledger-sound.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from "./seed.js";
 
 const signIn = async (login: string) => {

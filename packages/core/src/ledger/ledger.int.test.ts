@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectLedgerSound } from "../../test/factory.js";
+import { expectLedgerSound } from "../../test/ledger-sound.js";
 import type { VisibleError } from "../error/index.js";
 import { Id } from "../id/index.js";
 import { Ledger } from "./index.js";

@@ -384,6 +384,12 @@ async function change(
   return updated;
 }
 
+/** The booking's money with its hold replaced (none: no `hold` key at all, DynamoDB stores no undefined). */
+function withHold(money: BookingMoney | undefined, hold: BookingMoney["hold"]): BookingMoney {
+  const { hold: _old, ...rest } = money ?? { platformFeeBps: Payee.DEFAULT_PLATFORM_FEE_BPS };
+  return hold ? { ...rest, hold } : rest;
+}
+
 /** The void of a booking's slot-fee hold, when it has one, to go with its cancellation or no-show. */
 async function releaseHold(b: Booking, why: "cancelled" | "no_show"): Promise<{ prepared?: Ledger.Prepared; amountFen: number } | undefined> {
   const hold = b.money?.hold;
@@ -450,7 +456,7 @@ export const acceptTerms = fn(z.object({ bookingID: Id.schema("booking", "bookin
     {
       contracts: [...b.contracts, { version: version + 1, terms: b.proposal.terms, acceptedAt: Clock.iso() }],
       proposal: undefined,
-      money: { ...(b.money ?? { platformFeeBps: Payee.DEFAULT_PLATFORM_FEE_BPS }), hold },
+      money: withHold(b.money, hold),
     },
     "booked",
     [],

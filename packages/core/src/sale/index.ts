@@ -227,9 +227,10 @@ async function openPayees(b: Booking): Promise<void> {
   ];
   if (b.money?.agency) wanted.push([b.money.agency.agencyID, "agency"]);
   for (const [id, kind] of wanted) {
-    if (opened.has(id)) continue;
+    const key = `${Dynamo.table()}:${id}`;
+    if (opened.has(key)) continue;
     await Payee.open(id, kind);
-    opened.add(id);
+    opened.add(key);
   }
   await Wallet.ensure(b.brandID);
 }

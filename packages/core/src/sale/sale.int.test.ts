@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import { afterEach, describe, expect, it } from "vitest";
-import { as, brand, cardInput, certified, expectLedgerSound, gigInput, people } from "../../test/factory.js";
+import { as, brand, cardInput, certified, gigInput, people } from "../../test/factory.js";
+import { expectLedgerSound } from "../../test/ledger-sound.js";
 import type { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import type { VisibleError } from "../error/index.js";

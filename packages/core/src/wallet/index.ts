@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { Dynamo } from "../dynamo/index.js";
 import { conflict } from "../error/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
@@ -28,10 +29,12 @@ export async function ensure(id: string): Promise<string> {
   return walletOf(id);
 }
 
-let escrowOpen = false;
+/** Tables whose escrow account this process has opened (a process may serve several: tests, the simulation). */
+const escrowOpen = new Set<string>();
 async function escrow(): Promise<string> {
-  if (!escrowOpen) await Ledger.open({ accountID: ESCROW, kind: "slot_fee_escrow", ownerID: "zhubo", normal: "credit", overdraft: "never" });
-  escrowOpen = true;
+  if (!escrowOpen.has(Dynamo.table()))
+    await Ledger.open({ accountID: ESCROW, kind: "slot_fee_escrow", ownerID: "zhubo", normal: "credit", overdraft: "never" });
+  escrowOpen.add(Dynamo.table());
   return ESCROW;
 }
 
