@@ -13,6 +13,7 @@ import { startStack } from "../src/stack.js";
 import { startStreamReader } from "../src/stream-reader.js";
 import { eventRows, measureDelivery, roundTrips } from "./events.js";
 import { benchMatching } from "./matching.js";
+import { benchMoney } from "./money.js";
 
 /**
  * `pnpm bench`: every figure is a ratio against a baseline measured in the same run,
@@ -24,13 +25,20 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] as number;
 };
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-/** BENCH_ONLY=events: just the event-delivery figures (skips cold starts, throughput and matching). */
+/** BENCH_ONLY=events: just the event-delivery figures (skips cold starts, throughput and matching); BENCH_ONLY=money: just the money's. */
 const only = process.env.BENCH_ONLY;
 const out = mkdtempSync(join(tmpdir(), "zhubo-bench-"));
 const dataDir = mkdtempSync(join(tmpdir(), "zhubo-bench-data-"));
 
 const stack = await startStack({ dataDir, apiPort: await freePort(), dynamoPort: await freePort(), web: "none", seed: true });
 try {
+  if (only === "money") {
+    console.log("\nzhubo bench (money only)");
+    for (const [what, figure, ratio] of await benchMoney({ rows: Number(process.env.BENCH_ROWS ?? 10_000) })) console.log(`  ${what}\n    ${figure}  ${ratio}`);
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
   // Event delivery, first: it needs the stack's table and reader (matching below swaps the client).
   const changes = Number(process.env.BENCH_CHANGES ?? 200);
   const baseline = await roundTrips();
@@ -132,6 +140,7 @@ try {
       ],
       ["API Lambda bundle (ESM, minified, node22)", `${kib(api.bytes)} in all, ${kib(api.entryBytes)} parsed at start / bare hono ${kib(hello.bytes)}`, ""],
       ...events,
+      ...(await benchMoney({ rows: Number(process.env.BENCH_ROWS ?? 10_000) })),
     ];
     console.log("\nzhubo bench");
     for (const [what, figure, ratio] of rows) console.log(`  ${what}\n    ${figure}  ${ratio}`);
