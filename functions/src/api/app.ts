@@ -3,7 +3,7 @@ import { Dynamo } from "@zhubo/core/dynamo";
 import { Id } from "@zhubo/core/id";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { assertBatchable, MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./limits.js";
+import { assertBatchable, IMPORT_PATHS, MAX_BATCH_SIZE, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from "./limits.js";
 import { appRouter } from "./router/index.js";
 
 type Env = {
@@ -42,17 +42,18 @@ app.get("/.well-known/jwks.json", async (c) => {
 });
 
 // Counted as the body arrives, so a chunked body without content-length is cut off at the limit too.
-app.use(
-  "/trpc/*",
+const limited = (maxSize: number) =>
   bodyLimit({
-    maxSize: MAX_BODY_BYTES,
+    maxSize,
     onError: (c) => {
-      const message = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`;
+      const message = `The request body is larger than ${maxSize / 1024 / 1024} MB`;
       const data = { code: "request.too_large", httpStatus: 413, requestId: c.get("requestId") };
       return c.json({ error: { message, code: -32413, data } }, 413);
     },
-  }),
-);
+  });
+const standardLimit = limited(MAX_BODY_BYTES);
+const importLimit = limited(MAX_IMPORT_BODY_BYTES);
+app.use("/trpc/*", (c, next) => ((IMPORT_PATHS as readonly string[]).includes(c.req.path) ? importLimit(c, next) : standardLimit(c, next)));
 
 app.use(
   "/trpc/*",

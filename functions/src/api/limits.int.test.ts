@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PASSWORD, uniqueEmail } from "../../../packages/core/test/factory.js";
 import { itemCount } from "../../../packages/core/test/table.js";
 import { app } from "./app.js";
-import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./limits.js";
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from "./limits.js";
 
 type TrpcError = { error: { message: string; data: { code?: string; httpStatus: number } } };
 
@@ -123,6 +123,29 @@ describe("the /trpc body limit", () => {
     expect(request.headers.has("content-length")).toBe(false);
     const res = await app.request(request);
     expect(res.status).toBe(413);
+  });
+
+  it("lets a sales import alone carry up to 6 MB (a 4 MB file as base64), never a batch, never more", async () => {
+    const file = "A".repeat(5 * 1024 * 1024);
+    const alone = await app.request("/trpc/sale.preview", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ bookingID: "bkg_x", file }),
+    });
+    // through the limit to the procedure, which wants a signed-in brand member
+    expect(alone.status).not.toBe(413);
+    const batched = await app.request("/trpc/sale.preview,sale.preview?batch=1", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ 0: { bookingID: "bkg_x", file }, 1: { bookingID: "bkg_x", file: "A" } }),
+    });
+    expect(batched.status).toBe(413);
+    const huge = await app.request("/trpc/sale.import", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ file: "A".repeat(MAX_IMPORT_BODY_BYTES) }),
+    });
+    expect(huge.status).toBe(413);
   });
 
   it("lets a body under the limit through to the procedure's own validation", async () => {

@@ -18,6 +18,14 @@ export const UNBATCHABLE_ROUTER = "auth" as const;
 /** The largest /trpc body: a course save (one DynamoDB item, ≤ 400 KB) with room to spare. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * A sales import (`sale.preview`, `sale.import`) carries a CSV file of up to 4 MB as base64: it alone
+ * may send up to 6 MB (a synchronous Lambda invocation's payload limit), and only as a call of its
+ * own — the path names exactly one of those procedures, so no batch gets the larger allowance.
+ */
+export const MAX_IMPORT_BODY_BYTES = 6 * 1024 * 1024;
+export const IMPORT_PATHS = ["/trpc/sale.preview", "/trpc/sale.import"] as const;
+
 export function isUnbatchable(path: string, type: string | undefined): boolean {
   return type === "mutation" && path.startsWith(`${UNBATCHABLE_ROUTER}.`);
 }

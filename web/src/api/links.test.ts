@@ -26,6 +26,21 @@ describe("the web client's links", () => {
     expect(requests.every((r) => r.batched)).toBe(true);
   });
 
+  it("sends a sales import or its preview alone (it may carry a 4 MB file), never in a batch", async () => {
+    const { client, requests } = recordingClient();
+    await Promise.all([
+      client.sale.preview.mutate({ bookingID: "bkg_x", file: "QQ==" }),
+      client.sale.import.mutate({ bookingID: "bkg_x", file: "QQ==" }),
+      client.sale.ofBooking.query({ bookingID: "bkg_x" }),
+      client.course.browse.query({}),
+    ]);
+    expect(requests.filter((r) => r.paths.some((p) => p.startsWith("sale.") && p !== "sale.ofBooking"))).toEqual([
+      { paths: ["sale.preview"], batched: false },
+      { paths: ["sale.import"], batched: false },
+    ]);
+    expect(requests.find((r) => r.batched)?.paths.sort()).toEqual(["course.browse", "sale.ofBooking"]);
+  });
+
   it("sends sign-in, sign-up and refresh alone, never in a batch, while queries made at the same moment are batched", async () => {
     const { client, requests } = recordingClient();
     await Promise.all([

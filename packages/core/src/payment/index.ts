@@ -1,3 +1,4 @@
+import { conflict } from "../error/index.js";
 import type { Fen } from "../money/index.js";
 
 export * as Payment from "./index.js";
@@ -63,7 +64,8 @@ export function use(next: Provider): void {
   provider = next;
 }
 
+/** The provider in use; a stage without one (the cloud has no adapter yet) refuses top-ups plainly rather than failing. */
 export function current(): Provider {
-  if (!provider) throw new Error("no payment provider configured");
+  if (!provider) throw conflict("payment.unavailable", "Top-ups aren't available here yet: no payment provider is configured");
   return provider;
 }
