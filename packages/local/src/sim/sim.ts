@@ -96,6 +96,8 @@ interface ModelBooking {
   settled: number;
 }
 
+const isSimulated = (e: unknown) => (e as Error).name === "SimulatedAmbiguousFailure" || String((e as Error).message).includes("simulated: ");
+
 export interface SimReport {
   seed: number;
   ops: number;
@@ -142,7 +144,7 @@ export async function simulate(seed: number, ops: number, opts: { client: Dynamo
       try {
         return await act();
       } catch (e) {
-        if ((e as Error).name !== "SimulatedAmbiguousFailure" && !String((e as Error).message).includes("simulated")) throw e;
+        if (!isSimulated(e)) throw e;
         count("ambiguous");
         return act();
       } finally {
@@ -317,7 +319,15 @@ export async function simulate(seed: number, ops: number, opts: { client: Dynamo
           m.booking = (await Market.loadBooking(m.booking.bookingID)) as Booking;
           if (m.booking.status !== "completed") continue;
           const n = r.int(1, 3);
-          const results = await Promise.all(Array.from({ length: n }, () => maybeAmbiguous(() => Sale.settleSlotFee(m.booking.bookingID))));
+          // the deliveries race; any of them may be the one whose write commits unseen, and retries
+          if (r.chance(0.3)) fault.arm(1);
+          const deliver = () =>
+            Sale.settleSlotFee(m.booking.bookingID).catch((e: unknown) => {
+              if (!isSimulated(e)) throw e;
+              count("ambiguous");
+              return Sale.settleSlotFee(m.booking.bookingID);
+            });
+          const results = await Promise.all(Array.from({ length: n }, deliver)).finally(() => fault.disarm());
           m.settled += results.filter((x) => x === "posted").length;
         }
       },
