@@ -4,10 +4,12 @@ import { render } from "solid-js/web";
 import { Shell } from "./components/shell";
 import { applyToDocument } from "./i18n";
 import { AgencyCertificationsPage } from "./pages/agency-certifications";
+import { AgencySharePage } from "./pages/agency-share";
 import { BookingPage } from "./pages/booking";
 import { BookingsPage } from "./pages/bookings";
 import { BrandGigPage } from "./pages/brand-gig";
 import { BrandGigsPage, GigEditPage, GigNewPage } from "./pages/brand-gigs";
+import { BrandWalletPage } from "./pages/brand-wallet";
 import { BrowsePage } from "./pages/browse";
 import { CertificatePage } from "./pages/certificate";
 import { CertificatesPage } from "./pages/certificates";
@@ -16,6 +18,7 @@ import { CoursePage } from "./pages/course";
 import { CourseCohortsPage } from "./pages/course-cohorts";
 import { CourseEditPage, CourseNewPage } from "./pages/course-manage";
 import { DevMessagesPage } from "./pages/dev-messages";
+import { EarningsPage } from "./pages/earnings";
 import { ForgotPasswordPage } from "./pages/forgot-password";
 import { HomePage } from "./pages/home";
 import { HostCardPage, HostPublicPage } from "./pages/host-card";
@@ -26,6 +29,7 @@ import { OffersPage } from "./pages/offers";
 import { OpsCertificatesPage } from "./pages/ops-certificates";
 import { OpsCertificationsPage } from "./pages/ops-certifications";
 import { OpsEventsPage } from "./pages/ops-events";
+import { OpsMoneyPage } from "./pages/ops-money";
 import { OrgPage } from "./pages/org";
 import { OrgNewPage } from "./pages/org-new";
 import { PracticePage } from "./pages/practice";
@@ -72,9 +76,11 @@ if (root) {
         <Route path="/orgs/new" component={guarded(OrgNewPage)} />
         <Route path="/orgs/:orgID" component={guarded(OrgPage)} />
         <Route path="/orgs/:orgID/certifications" component={guarded(AgencyCertificationsPage)} />
+        <Route path="/orgs/:orgID/share" component={guarded(AgencySharePage)} />
         <Route path="/ops/certifications" component={guarded(OpsCertificationsPage)} />
         <Route path="/ops/certificates" component={guarded(OpsCertificatesPage)} />
         <Route path="/ops/events" component={guarded(OpsEventsPage)} />
+        <Route path="/ops/money" component={guarded(OpsMoneyPage)} />
         <Route path="/browse" component={guarded(BrowsePage)} />
         <Route path="/courses/:courseID" component={guarded(CoursePage)} />
         <Route path="/cohorts/:cohortID" component={guarded(CohortPage)} />
@@ -96,8 +102,10 @@ if (root) {
         <Route path="/brand/gigs/new" component={guarded(GigNewPage)} />
         <Route path="/brand/gigs/:gigID" component={guarded(BrandGigPage)} />
         <Route path="/brand/gigs/:gigID/edit" component={guarded(GigEditPage)} />
+        <Route path="/brand/wallet" component={guarded(BrandWalletPage)} />
         <Route path="/bookings" component={guarded(BookingsPage)} />
         <Route path="/bookings/:bookingID" component={guarded(BookingPage)} />
+        <Route path="/earnings" component={guarded(EarningsPage)} />
         <Route path="*" component={NotFoundPage} />
       </Router>
     ),

@@ -1,5 +1,7 @@
+import { A } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
 import { api } from "../api/client";
+import { t } from "../i18n";
 import { roles } from "../session/actions";
 import { session } from "../session/session";
 import { Async, createPaged } from "./async";
@@ -30,6 +32,11 @@ export function OrgPanel(props: { orgID: string; link?: boolean }) {
             <OrgSummary org={o} admin={admin()} link={props.link}>
               <Show when={ops() && o.status === "pending"}>
                 <Decision org={o} onDecided={(next) => mutate(next)} />
+              </Show>
+              <Show when={o.kind === "agency" && (admin() || ops())}>
+                <A class="link-more" href={`/orgs/${o.orgID}/share`} data-testid="agency-share-link">
+                  {t("share.link")}
+                </A>
               </Show>
             </OrgSummary>
             <Show when={role() !== undefined || ops()}>

@@ -2,7 +2,9 @@ import { A, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, createUniqueId, on, onCleanup, Show } from "solid-js";
 import { t } from "../i18n";
 import { displayLogin } from "../i18n/format";
-import { profile, signOut } from "../session/actions";
+import { profile, roles, signOut } from "../session/actions";
+import { session } from "../session/session";
+import { orgIDsFor } from "../session/tokens";
 import { Avatar } from "./ui";
 
 /** A disclosure (button + panel), closed by Escape, an outside click or navigation. */
@@ -39,6 +41,7 @@ export function UserMenu() {
   );
 
   const name = () => profile()?.displayName;
+  const agencyAdminOf = () => orgIDsFor(session()?.memberships ?? [], "agencyAdmin")[0];
   const login = () => {
     const p = profile();
     return p ? displayLogin(p.phone ?? p.email ?? "") : "";
@@ -81,6 +84,26 @@ export function UserMenu() {
           <A href="/browse" class="menu-item" data-testid="menu-browse">
             {t("menu.browse")}
           </A>
+          <A href="/earnings" class="menu-item" data-testid="menu-earnings">
+            {t("menu.earnings")}
+          </A>
+          <Show when={roles().includes("brandAdmin")}>
+            <A href="/brand/wallet" class="menu-item" data-testid="menu-wallet">
+              {t("menu.wallet")}
+            </A>
+          </Show>
+          <Show when={agencyAdminOf()}>
+            {(orgID) => (
+              <A href={`/orgs/${orgID()}/share`} class="menu-item" data-testid="menu-share">
+                {t("menu.share")}
+              </A>
+            )}
+          </Show>
+          <Show when={roles().includes("ops")}>
+            <A href="/ops/money" class="menu-item" data-testid="menu-ops-money">
+              {t("menu.opsMoney")}
+            </A>
+          </Show>
           <A href="/orgs/new" class="menu-item">
             {t("menu.registerOrg")}
           </A>

@@ -2,6 +2,7 @@ import { accountEn } from "./messages-account-en";
 import { certAdminEn } from "./messages-cert-admin-en";
 import { certEn } from "./messages-cert-en";
 import { marketEn } from "./messages-market-en";
+import { moneyEn } from "./messages-money-en";
 import { practiceEn } from "./messages-practice-en";
 import { textEn } from "./messages-text-en";
 import { trainingEn } from "./messages-training-en";
@@ -208,6 +209,7 @@ export const en = {
   ...certEn,
   ...certAdminEn,
   ...marketEn,
+  ...moneyEn,
   ...accountEn,
   ...textEn,
 } as const satisfies Record<MessageKey, string>;

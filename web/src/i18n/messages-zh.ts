@@ -2,6 +2,7 @@ import { accountZh } from "./messages-account-zh";
 import { certAdminZh } from "./messages-cert-admin-zh";
 import { certZh } from "./messages-cert-zh";
 import { marketZh } from "./messages-market-zh";
+import { moneyZh } from "./messages-money-zh";
 import { practiceZh } from "./messages-practice-zh";
 import { textZh } from "./messages-text-zh";
 import { trainingZh } from "./messages-training-zh";
@@ -207,6 +208,7 @@ export const zh = {
   ...certZh,
   ...certAdminZh,
   ...marketZh,
+  ...moneyZh,
   ...accountZh,
   ...textZh,
 } as const;

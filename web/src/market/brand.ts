@@ -18,3 +18,8 @@ export function brandHome(): string {
   const memberships = session()?.memberships ?? [];
   return orgIDsFor(memberships, "brandAdmin").length ? "/?as=brandAdmin" : "/?as=brandMember";
 }
+
+/** The brands whose wallet the signed-in person may see and top up: those they administer. */
+export function adminBrandIDs(): string[] {
+  return orgIDsFor(session()?.memberships ?? [], "brandAdmin");
+}

@@ -1,9 +1,11 @@
 import { A } from "@solidjs/router";
+import { Show } from "solid-js";
 import { Card } from "../components/ui";
 import { t } from "../i18n";
+import { adminBrandIDs } from "./brand";
 
 /**
- * The learner/host home's way into the marketplace: their card, gigs that fit, offers, bookings.
+ * The learner/host home's way into the marketplace: their card, gigs that fit, offers, bookings, earnings.
  * Links only — the home asks the market API nothing, so its other cards never wait on it.
  */
 export function HostMarketCard() {
@@ -23,12 +25,15 @@ export function HostMarketCard() {
         <A class="btn btn-secondary" href="/bookings?as=host" data-testid="host-bookings-link">
           {t("hostHome.bookings")}
         </A>
+        <A class="btn btn-secondary" href="/earnings" data-testid="host-earnings-link">
+          {t("menu.earnings")}
+        </A>
       </div>
     </Card>
   );
 }
 
-/** A brand's way into the marketplace from its home: its gigs, posting one, its bookings. */
+/** A brand's way into the marketplace from its home: its gigs, posting one, its bookings, and (for its admins) its wallet. */
 export function BrandMarketCard(props: { orgID: string }) {
   return (
     <Card title={t("brandHome.title")} testid="brand-market">
@@ -43,6 +48,11 @@ export function BrandMarketCard(props: { orgID: string }) {
         <A class="btn btn-secondary" href={`/bookings?brand=${props.orgID}`} data-testid="brand-bookings-link">
           {t("bookings.title")}
         </A>
+        <Show when={adminBrandIDs().includes(props.orgID)}>
+          <A class="btn btn-secondary" href={`/brand/wallet?brand=${props.orgID}`} data-testid="brand-wallet-link">
+            {t("menu.wallet")}
+          </A>
+        </Show>
       </div>
     </Card>
   );

@@ -8,9 +8,10 @@ import { date, t } from "../i18n";
 import { BookingStatusBadge, placeText, TermsText, whenText } from "../market/bits";
 import { CancelBooking, NoShow, ReviewForm, TermsChange } from "../market/booking-actions";
 import { bookingActions, CANCEL_CUTOFF_HOURS, sideOf } from "../market/calendar";
+import { BookingMoney } from "../money/booking-money";
 import { session } from "../session/session";
 
-/** One booking, for its host and its brand: what was agreed (each contract version), and what each side may do now. */
+/** One booking, for its host and its brand: what was agreed (each contract version), its sales and money, and what each side may do now. */
 export function BookingPage() {
   const params = useParams<{ bookingID: string }>();
   const [booking, { refetch, mutate }] = createResource(
@@ -91,6 +92,7 @@ function BookingView(props: { booking: () => Booking; onChange: (b: Booking) => 
           </For>
         </ol>
       </Card>
+      <BookingMoney booking={b()} side={side()} />
       <TermsChange
         booking={b()}
         side={side()}

@@ -11,14 +11,15 @@ import { gigEnd } from "../market/calendar";
 import { GigEditor } from "../market/gig-editor";
 import { percent } from "../market/money";
 
-/** Switches between the person's brands when they belong to more than one. */
-export function BrandSwitch(props: { brandID: string; onSelect: (brandID: string) => void }) {
+/** Switches between the person's brands (or the ones given, e.g. those they administer) when there is more than one. */
+export function BrandSwitch(props: { brandID: string; onSelect: (brandID: string) => void; ids?: string[] }) {
+  const ids = () => props.ids ?? myBrandIDs();
   const [names] = createResource(
-    () => myBrandIDs(),
+    () => ids(),
     (ids) => Promise.all(ids.map(async (orgID) => ({ orgID, name: (await api.org.get.query({ orgID })).name }))),
   );
   return (
-    <Show when={myBrandIDs().length > 1 && loaded(names)}>
+    <Show when={ids().length > 1 && loaded(names)}>
       {(list) => (
         <fieldset class="pills">
           <legend class="sr-only">{t("brandGigs.brands")}</legend>

@@ -129,7 +129,8 @@ describe("money routers", () => {
       body: JSON.stringify(Object.fromEntries(calls.map((_, i) => [i, { brandID: b.org.orgID, reference }]))),
     });
     const results = (await res.json()) as { result?: { data: { credited: number } } }[];
-    expect(results.filter((r) => r.result?.data.credited === 300_000)).toHaveLength(10);
+    // every call answers; one of them credited the payment, the others say nothing more was added
+    expect(results.map((r) => r.result?.data.credited).sort()).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 300_000]);
     expect(await caller(b.actor).wallet.balance({ brandID: b.org.orgID })).toMatchObject({ available: 300_000, received: 300_000 });
   }, 120_000);
 

@@ -286,6 +286,9 @@ async function accountsOf(ids: string[]): Promise<Map<string, Account>> {
 
 const shardOf = (a: Account) => (a.shards > 1 ? Math.floor(Math.random() * a.shards) : 0);
 
+/** An entity to anchor a transaction of prepared commits on (any of the table's entities will do). */
+export const anchor = accountEntity;
+
 /**
  * Runs a command alone, as one transaction: at most once per command id (a retry with the same
  * content returns the first result, other content under the same id is a CONFLICT).

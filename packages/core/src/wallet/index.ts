@@ -40,7 +40,7 @@ async function escrow(): Promise<string> {
 
 async function view(id: string) {
   const b = await Ledger.balance(walletOf(id), { missing: "zero" });
-  // spent = what left the wallet for good: posted debits net of refunds credited back
+  // spent = every posted debit (slot fees, commission); received = every credit (top-ups, commission refunded back)
   return { available: b.available, held: b.debitsPending, spent: b.debitsPosted, received: b.creditsPosted };
 }
 
@@ -135,16 +135,25 @@ export const topUp = fn(z.object({ brandID, reference: z.string().check(z.regex(
     );
   await Ledger.open({ accountID: clearingOf(provider.name), kind: "provider_clearing", ownerID: "zhubo", normal: "debit", overdraft: "always", shards: 4 });
   const wallet = await ensure(input.brandID);
+  const command = {
+    commandID: `topup:${provider.name}:${confirmed.reference}`,
+    ref: input.brandID,
+    transfers: [{ debit: clearingOf(provider.name), credit: wallet, amount: confirmed.amountFen, memo: "top_up" }],
+  };
+  let credited = confirmed.amountFen;
   try {
-    await Ledger.post({
-      commandID: `topup:${provider.name}:${confirmed.reference}`,
-      ref: input.brandID,
-      transfers: [{ debit: clearingOf(provider.name), credit: wallet, amount: confirmed.amountFen, memo: "top_up" }],
-    });
+    // recorded before (or by a racing twin): nothing more is credited, and the answer says so
+    const prepared = await Ledger.prepare(command);
+    if (prepared.replayed) credited = 0;
+    else {
+      const rejected = await Dynamo.transact(await Ledger.anchor(), prepared.commits);
+      if (rejected === 0) credited = 0;
+      else if (rejected !== -1) throw prepared.explain(rejected) ?? new Error(`top-up failed on item ${rejected}`);
+    }
   } catch (e) {
     if ((e as { code?: string }).code === "ledger.command_conflict")
       throw conflict("payment.used", "This payment was already credited to another wallet", { reference: "Already used" });
     throw e;
   }
-  return { credited: confirmed.amountFen, ...(await view(input.brandID)) };
+  return { credited, ...(await view(input.brandID)) };
 });

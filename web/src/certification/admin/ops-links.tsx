@@ -5,7 +5,7 @@ import { loaded } from "../../components/async";
 import { Card } from "../../components/ui";
 import { t } from "../../i18n";
 
-/** On the ops home: the way to certification proposals (with how many wait), to revoking a certificate, and to failed event deliveries. */
+/** On the ops home: the way to certification proposals (with how many wait), to revoking a certificate, to failed event deliveries, and to the platform's money. */
 export function OpsCertificationLinks() {
   const [pending] = createResource(async () => {
     const page = await api.certification.listByStatus.query({ status: "pending" });
@@ -25,6 +25,9 @@ export function OpsCertificationLinks() {
         </A>
         <A href="/ops/events" class="btn btn-secondary btn-small" data-testid="ops-events-link">
           {t("opsEvents.title")}
+        </A>
+        <A href="/ops/money" class="btn btn-secondary btn-small" data-testid="ops-money-link">
+          {t("opsMoney.title")}
         </A>
       </div>
     </Card>
