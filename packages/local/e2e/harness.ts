@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { AppRouter } from "@zhubo/functions/api/router/index";
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { freePort } from "../src/dynamo-local";
 import { DEMO_PASSWORD } from "../src/seed";
 import { repoRoot, type Stack, startStack } from "../src/stack";
+import { demoCopy } from "../test/demo-template";
 
 /**
  * Waits for the page to reach a state: `read` is polled until the matcher passes (or 15 s, the
@@ -46,7 +46,8 @@ export const PHONE = {
 
 /**
  * The local stack (seeded, web served from the build) and a browser for one test file, started
- * in beforeAll and stopped in afterAll. `streaming` also runs the local IVS stand-in.
+ * in beforeAll and stopped in afterAll. `streaming` also runs the local IVS stand-in. The demo data
+ * is the run's seeded template, copied into this file's own table and data folder (test/demo-template.ts).
  */
 export function phoneStack(name: string, opts: { streaming?: boolean } = {}) {
   let stack: Stack | undefined;
@@ -55,22 +56,30 @@ export function phoneStack(name: string, opts: { streaming?: boolean } = {}) {
   let rtmpPort = 0;
   const contexts: BrowserContext[] = [];
 
-  // Starting and seeding the stack is what a loaded CI machine is slowest at: allow it five minutes.
+  // Starting the stack (and seeding the run's demo template, for the first file) is what a loaded
+  // CI machine is slowest at: allow it five minutes. The browser starts meanwhile.
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), `zhubo-e2e-${name}-`));
-    rtmpPort = opts.streaming ? await freePort() : 0;
-    stack = await startStack({
-      dynamoEndpoint: process.env.DYNAMO_ENDPOINT as string,
-      table: process.env.TABLE_NAME,
-      dataDir,
-      apiPort: await freePort(),
-      webPort: await freePort(),
-      web: "preview",
-      seed: true,
-      ...(opts.streaming ? { streaming: { rtmpPort, httpPort: await freePort() } } : {}),
-    });
-    browser = await chromium.launch(CHROMIUM);
+    const launching = chromium.launch(CHROMIUM);
+    const starting = (async () => {
+      const demo = await demoCopy(`zhubo-e2e-${name}-`);
+      dataDir = demo.dataDir;
+      rtmpPort = opts.streaming ? await freePort() : 0;
+      return startStack({
+        dynamoEndpoint: process.env.DYNAMO_ENDPOINT as string,
+        table: process.env.TABLE_NAME,
+        dataDir,
+        apiPort: await freePort(),
+        webPort: await freePort(),
+        web: "preview",
+        seed: demo.seed,
+        ...(opts.streaming ? { streaming: { rtmpPort, httpPort: await freePort() } } : {}),
+      });
+    })();
+    const [launched, started] = await Promise.allSettled([launching, starting]);
+    if (launched.status === "fulfilled") browser = launched.value;
+    if (started.status === "fulfilled") stack = started.value;
+    for (const r of [launched, started]) if (r.status === "rejected") throw r.reason;
   }, 300_000);
 
   afterAll(async () => {

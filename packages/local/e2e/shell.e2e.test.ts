@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../src/dynamo-local";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
 import { repoRoot, type Stack, startStack } from "../src/stack";
+import { demoCopy } from "../test/demo-template";
 import { CHROMIUM, PHONE, until } from "./harness";
 import { enterSignUpCode } from "./sign-up-code";
 
@@ -55,15 +56,18 @@ async function signOut() {
   await visible("sign-in-form");
 }
 
+// Like phoneStack's: the first browser test file of a run seeds the demo template, which a loaded CI machine is slow at.
 beforeAll(async () => {
+  const demo = await demoCopy("zhubo-e2e-data-");
+  dirs.push(demo.dataDir);
   stack = await startStack({
     dynamoEndpoint: process.env.DYNAMO_ENDPOINT as string,
     table: process.env.TABLE_NAME,
-    dataDir: tempDir("zhubo-e2e-data-"),
+    dataDir: demo.dataDir,
     apiPort: await freePort(),
     webPort: await freePort(),
     web: "preview",
-    seed: true,
+    seed: demo.seed,
   });
   context = await chromium.launchPersistentContext(tempDir("zhubo-e2e-chromium-"), {
     ...CHROMIUM,
@@ -71,7 +75,7 @@ beforeAll(async () => {
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
-}, STEP);
+}, 300_000);
 
 afterAll(async () => {
   await context?.close();

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { type DynamoLocal, freePort, startDynamoLocal } from "../src/dynamo-local.js";
 
@@ -7,6 +10,8 @@ import { type DynamoLocal, freePort, startDynamoLocal } from "../src/dynamo-loca
  * work: a single JVM shared by every worker left the CPU idle while workers queued for it.
  */
 let servers: DynamoLocal[] = [];
+/** Where the browser tests' demo data is seeded once per run, for every worker to copy (test/demo-template.ts). */
+let demoTemplateDir: string | undefined;
 
 export async function setup(project: TestProject) {
   const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
@@ -17,14 +22,24 @@ export async function setup(project: TestProject) {
     "dynamoEndpoints",
     servers.map((s) => s.endpoint),
   );
+  const templateDir = mkdtempSync(join(tmpdir(), "zhubo-demo-template-"));
+  demoTemplateDir = templateDir;
+  project.provide("demoTemplateDir", templateDir);
+  // Watch mode: each rerun seeds afresh (the seed itself may be what changed).
+  project.onTestsRerun(() => {
+    rmSync(templateDir, { recursive: true, force: true });
+    mkdirSync(templateDir, { mode: 0o700 });
+  });
 }
 
 export async function teardown() {
   await Promise.all(servers.map((s) => s.stop()));
+  if (demoTemplateDir) rmSync(demoTemplateDir, { recursive: true, force: true });
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     dynamoEndpoints: string[];
+    demoTemplateDir: string;
   }
 }

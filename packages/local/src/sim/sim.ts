@@ -7,7 +7,7 @@ import { Payee } from "@zhubo/core/payee";
 import { Payment } from "@zhubo/core/payment";
 import { Sale } from "@zhubo/core/sale";
 import { Wallet } from "@zhubo/core/wallet";
-import { as, brand, cardInput, certified, fund, gigInput, people } from "../../../core/test/factory.js";
+import { as, brand, cardInput, certified, gigInput, people } from "../../../core/test/factory.js";
 import { douyinExport } from "../seed-money.js";
 
 /*
