@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import SlowFirst from "./test/sequencer.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -22,6 +23,7 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/dist/**"],
     globalSetup: [fileURLToPath(new URL("./test/global-setup.ts", import.meta.url))],
     setupFiles: [fileURLToPath(new URL("./test/file-setup.ts", import.meta.url))],
+    sequence: { sequencer: SlowFirst },
     pool: "forks",
     maxWorkers: 3,
     testTimeout: 60_000,

@@ -127,7 +127,7 @@ describe("money on a phone", () => {
     // Past the return window (no receipt: 15 days after payment) the release job runs: the host's share is available.
     await moveTo(start + 16 * DAY, brand, phone);
     await Actor.provide({ type: "system", name: "e2e" }, () => Sale.releaseDue());
-    const released = (await (await e2e.client(host.login)).api.earnings.mine.query({})).bookings.find((b) => b.bookingID === booking.bookingID);
+    const released = (await (await e2e.client(host.login)).api.earnings.mine.query({})).items.find((b) => b.bookingID === booking.bookingID);
     await phone.reload();
     await until(() => row.getByTestId("earnings-booking-released").textContent()).toContain(money(released?.releasedFen ?? -1));
     await until(() => row.getByTestId("earnings-booking-pending").textContent()).toContain("¥0.00");

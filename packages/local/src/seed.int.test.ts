@@ -70,7 +70,7 @@ describe("demo data", () => {
     const earnings = await as(zhangke, () => Earnings.mine({}));
     expect(earnings.balances.pendingFen).toBeGreaterThan(0);
     expect(earnings.balances.availableFen).toBeGreaterThan(0);
-    expect(earnings.bookings).toHaveLength(2);
+    expect(earnings.items).toHaveLength(2);
     const moves = await as(zhangke, () => Earnings.movements({}));
     expect(moves.items.filter((m) => m.memo === "clawback")).toHaveLength(1);
     expect(moves.items.filter((m) => m.memo === "slot_fee")).toHaveLength(2);

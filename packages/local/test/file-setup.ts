@@ -14,8 +14,9 @@ const table = `t_${randomBytes(6).toString("hex")}`;
 const endpoints = inject("dynamoEndpoints");
 process.env.DYNAMO_ENDPOINT = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length];
 process.env.TABLE_NAME = table;
-process.env.JWT_PRIVATE_JWK ??= await Auth.generateSigningJwk();
-process.env.CREDENTIAL_PRIVATE_JWK ??= await Certification.generateSigningJwk();
+const keys = inject("signingKeys");
+process.env.JWT_PRIVATE_JWK ??= keys?.jwt ?? (await Auth.generateSigningJwk());
+process.env.CREDENTIAL_PRIVATE_JWK ??= keys?.credential ?? (await Certification.generateSigningJwk());
 // Codes and notices land in memory, where tests read them (test/factory.ts codeSentTo).
 Messaging.use(Messaging.createOutbox({ keep: 10_000 }));
 // Top-ups confirm against simulated bank transfers (test/factory.ts fund).

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Auth } from "@zhubo/core/auth";
+import { Certification } from "@zhubo/core/certification";
 import type { TestProject } from "vitest/node";
 import { type DynamoLocal, freePort, startDynamoLocal } from "../src/dynamo-local.js";
 
@@ -22,6 +24,8 @@ export async function setup(project: TestProject) {
     "dynamoEndpoints",
     servers.map((s) => s.endpoint),
   );
+  // Signing keys once per run (an RSA key takes 0.1–0.4 s to make; every file used to make its own): each file still has its own table.
+  project.provide("signingKeys", { jwt: await Auth.generateSigningJwk(), credential: await Certification.generateSigningJwk() });
   const templateDir = mkdtempSync(join(tmpdir(), "zhubo-demo-template-"));
   demoTemplateDir = templateDir;
   project.provide("demoTemplateDir", templateDir);
@@ -41,5 +45,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     dynamoEndpoints: string[];
     demoTemplateDir: string;
+    signingKeys: { jwt: string; credential: string };
   }
 }

@@ -144,7 +144,7 @@ function AgencyEarnings(props: { agencyID: string }) {
     async (agencyID, cursor) => {
       const page = await api.earnings.ofAgency.query({ agencyID, cursor });
       if (!cursor) setBalances(page.balances);
-      return { items: page.bookings, cursor: page.cursor };
+      return { items: page.items, cursor: page.cursor };
     },
   );
   const byHost = () => {

@@ -19,7 +19,7 @@ export function EarningsPage() {
     async (_key, cursor) => {
       const page = await api.earnings.mine.query({ cursor });
       if (!cursor) setBalances(page.balances);
-      return { items: page.bookings, cursor: page.cursor };
+      return { items: page.items, cursor: page.cursor };
     },
   );
   const movements = createPaged(

@@ -155,6 +155,10 @@ beforeAll(async () => {
     "market.myOffers": { actor: learner.actor, input: {} },
     "market.bookings": { actor: learner.actor, input: { from: "2026-12-01" } },
     "ops.deadLetters": { actor: a.ops.actor, input: {} },
+    "wallet.movements": { actor: brand.admin.actor, input: { brandID: brand.org.orgID } },
+    "earnings.mine": { actor: learner.actor, input: {} },
+    "earnings.ofAgency": { actor: admin, input: { agencyID } },
+    "earnings.movements": { actor: learner.actor, input: {} },
   };
 }, 180_000);
 

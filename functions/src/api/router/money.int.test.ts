@@ -60,7 +60,7 @@ describe("money routers", () => {
 
     const mine = await as("earnings", s.host).mine({});
     expect(mine.balances).toMatchObject({ pendingFen: 18_000, availableFen: 0 });
-    expect(mine.bookings.map((b) => b.bookingID)).toEqual([s.booking.bookingID]);
+    expect(mine.items.map((b) => b.bookingID)).toEqual([s.booking.bookingID]);
     expect((await as("earnings", s.host).movements({})).items).toEqual([]);
     expect((await as("earnings", s.host).series({ days: 30 })).days).toEqual([]);
 
@@ -70,7 +70,7 @@ describe("money routers", () => {
     expect((await as("earnings", s.ops.actor).waitingShares({})).items.map((x) => x.agencyID)).toContain(agencyID);
     await as("earnings", s.ops.actor).decideShare({ agencyID, approve: true, proposedAt: asked.proposed?.at as string });
     expect((await as("earnings", s.admin.actor).share({ agencyID })).approved).toMatchObject({ shareBps: 1000, months: 12 });
-    expect((await as("earnings", s.admin.actor).ofAgency({ agencyID })).bookings).toEqual([]);
+    expect((await as("earnings", s.admin.actor).ofAgency({ agencyID })).items).toEqual([]);
     expect(await as("earnings", s.ops.actor).platformFee()).toEqual({ platformFeeBps: 1000 });
     expect(await as("earnings", s.ops.actor).setPlatformFee({ platformFeeBps: 800 })).toEqual({ platformFeeBps: 800 });
     const overview = await as("earnings", s.ops.actor).overview({});

@@ -71,7 +71,7 @@ export const mine = fn(z.object({ cursor }), async (input) => {
   const hostID = Actor.person().personID;
   const q = Page.query("earnings.mine", hostID);
   const page = await (await bookingMoneyEntity()).query.ofHost({ hostID }).go({ order: "desc", limit: 50, cursor: Page.open(q, input.cursor) });
-  return { balances: await balancesOf(hostID), bookings: (page.data as Money[]).map((m) => rowOf(m, "host")), cursor: Page.seal(q, page.cursor) };
+  return { balances: await balancesOf(hostID), items: (page.data as Money[]).map((m) => rowOf(m, "host")), cursor: Page.seal(q, page.cursor) };
 });
 
 const agencyID = Id.schema("agency", "agency");
@@ -83,7 +83,7 @@ export const ofAgency = fn(z.object({ agencyID, cursor }), async (input) => {
   const page = await (await bookingMoneyEntity()).query
     .ofAgency({ agencyID: input.agencyID })
     .go({ order: "desc", limit: 50, cursor: Page.open(q, input.cursor) });
-  return { balances: await balancesOf(input.agencyID), bookings: (page.data as Money[]).map((m) => rowOf(m, "agency")), cursor: Page.seal(q, page.cursor) };
+  return { balances: await balancesOf(input.agencyID), items: (page.data as Money[]).map((m) => rowOf(m, "agency")), cursor: Page.seal(q, page.cursor) };
 });
 
 /** Whose money the caller asks about: its own (a host), an agency it administers, or the platform (ops). */

@@ -14,12 +14,12 @@ afterEach(() => Clock.reset());
 const HOUR = 3_600_000;
 
 describe("money under concurrency", () => {
-  it("loses nothing and posts nothing twice when 60 imports, slot-fee deliveries, releases and top-ups for one host and one brand race", async () => {
+  it("loses nothing and posts nothing twice when 50 imports, slot-fee deliveries, releases and top-ups for one host and one brand race", async () => {
     const [host] = (await people(1, "主播")) as [Actor.PersonActor];
     await as(host, () => Market.saveCard(cardInput()));
     const b = await brand("徐州老城牛肉月饼", { fundFen: 5_000_000 });
     const bookings: Booking[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 3; i++) {
       const gig = await as(b.actor, () => Market.create(gigInput(b.org.orgID, { date: day(2 + i) })));
       await as(host, () =>
         Market.apply({ gigID: gig.gigID, terms: { slotFeeFen: 50_000, commissionBps: 2000, tiers: [{ aboveFen: 100_000, commissionBps: 3000 }] } }),
@@ -56,8 +56,8 @@ describe("money under concurrency", () => {
         as(b.actor, () => Wallet.topUp({ brandID: b.org.orgID, reference: r })),
         as(b.actor, () => Wallet.topUp({ brandID: b.org.orgID, reference: r })),
       );
-    for (let k = 0; k < 5; k++) racing.push(Sale.releaseDue());
-    expect(racing.length).toBeGreaterThanOrEqual(60);
+    for (let k = 0; k < 10; k++) racing.push(Sale.releaseDue());
+    expect(racing.length).toBeGreaterThanOrEqual(50);
     const settled = await Promise.allSettled(racing);
     const failures = settled.filter((s) => s.status === "rejected").map((s) => (s as PromiseRejectedResult).reason);
     // an import that kept losing its lines' race is told to try again, nothing else fails
@@ -87,9 +87,9 @@ describe("money under concurrency", () => {
     const platform = await Promise.all([Ledger.balance(Payee.pendingOf(Payee.PLATFORM)), Ledger.balance(Payee.earnedOf(Payee.PLATFORM))]);
     expect(platform[0].available + platform[1].available).toBe(platformTotal);
     const slotFees = (await Ledger.lines(Payee.earnedOf(host.personID), { limit: 500 })).items.filter((l) => l.memo === "slot_fee");
-    expect(slotFees).toHaveLength(5);
+    expect(slotFees).toHaveLength(3);
     expect(await as(b.actor, () => Wallet.balance({ brandID: b.org.orgID }))).toMatchObject({
-      available: 5_000_000 + 5 * 100_000 - 5 * 50_000 - commissionTotal,
+      available: 5_000_000 + 5 * 100_000 - 3 * 50_000 - commissionTotal,
       held: 0,
     });
     await expectLedgerSound();

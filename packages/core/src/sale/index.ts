@@ -351,13 +351,17 @@ export async function settleSlotFee(bookingID: string): Promise<"posted" | "none
       amount: parts[p],
       memo: "slot_fee",
     }));
+    // a racing delivery that settled the hold first: this one has nothing left to do
     const prepared = await Ledger.prepare({
       commandID: `slot_fee:${bookingID}:post`,
       ref: bookingID,
       settle: [{ pendingID: hold.transferID, action: "post" }],
       transfers,
+    }).catch((e: unknown) => {
+      if ((e as { code?: string }).code === "ledger.already_settled") return undefined;
+      throw e;
     });
-    if (prepared.replayed) return "already";
+    if (!prepared || prepared.replayed) return "already";
     const current = before ?? initialMoney(b);
     const write = await writeMoney(before, { ...current, version: current.version + 1, slotFee: parts, updatedAt: Clock.iso() });
     const rejected = await Dynamo.transact(await bookingMoneyEntity(), [write, ...prepared.commits]);

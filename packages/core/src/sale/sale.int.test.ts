@@ -25,10 +25,11 @@ const DAY = 24 * HOUR;
 
 /** A certified host (trained by an agency with an approved share), a funded brand, and their booking. */
 async function session(o: { slotFeeFen?: number; commissionBps?: number; tiers?: Tier[]; shareBps?: number; fundFen?: number } = {}) {
-  const c = await certified(1);
-  const host = c.hosts[0] as Actor.PersonActor;
+  // a host an agency trained (with its share) only where the test needs the agency; else any verified host
+  const c = o.shareBps ? await certified(1) : undefined;
+  const host = (c?.hosts[0] ?? (await people(1, "主播"))[0]) as Actor.PersonActor;
   await as(host, () => Market.saveCard(cardInput()));
-  if (o.shareBps) {
+  if (c && o.shareBps) {
     const asked = await as(c.admin.actor, () => Payee.proposeShare({ agencyID: c.org.orgID, shareBps: o.shareBps as number, months: 12 }));
     await as(c.ops.actor, () => Payee.decideShare({ agencyID: c.org.orgID, approve: true, proposedAt: asked.proposed?.at as string }));
   }
@@ -37,7 +38,7 @@ async function session(o: { slotFeeFen?: number; commissionBps?: number; tiers?:
   const terms = { slotFeeFen: o.slotFeeFen ?? 100_000, commissionBps: o.commissionBps ?? 2000, tiers: o.tiers ?? [] };
   await as(host, () => Market.apply({ gigID: gig.gigID, terms }));
   const booking = await as(b.actor, () => Market.accept({ gigID: gig.gigID, hostID: host.personID, round: 1 }));
-  return { ...c, host, brand: b, gig, booking, agencyID: c.org.orgID };
+  return { host, brand: b, gig, booking, agencyID: c?.org.orgID as string };
 }
 
 /** The clock during the session (an hour after its start), or `ms` after its end. */
