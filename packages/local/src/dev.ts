@@ -11,8 +11,23 @@ const port = (name: string, fallback: number) => {
   return n;
 };
 
+// Signals are handled from the first moment: one that arrives while the stack is still starting
+// (seeding, say) stops it as soon as it has started, rather than leaving Java behind.
+let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+let stopping: string | undefined;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = signal;
+  if (!stack) return; // startStack is still running: the code after it stops what it started
+  console.log(`\n${signal}: stopping web, API and DynamoDB Local…`);
+  await stack.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
 try {
-  const stack = await startStack({
+  stack = await startStack({
     fresh,
     dataDir: process.env.ZHUBO_DATA_DIR,
     apiPort: port("PORT", 3000),
@@ -22,6 +37,11 @@ try {
     streaming: { rtmpPort: port("RTMP_PORT", 1935), httpPort: port("PLAYBACK_PORT", 8081) },
     log: (line) => console.log(`  ${line}`),
   });
+  if (stopping) {
+    const signal = stopping;
+    stopping = undefined;
+    await shutdown(signal);
+  }
   const rows = [...Object.values(DEMO_ACCOUNTS), ...DEMO_LEARNERS].map((a) => `  ${a.role.padEnd(24)} ${a.login.padEnd(18)} ${a.name}`);
   console.log(`
 zhubo is running on this machine
@@ -35,17 +55,6 @@ Demo accounts (password for all: ${DEMO_PASSWORD})
 ${rows.join("\n")}
 
 Ctrl-C stops everything.`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping web, API and DynamoDB Local…`);
-    await stack.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 } catch (e) {
   console.error(`\nzhubo could not start: ${(e as Error).message}`);
   process.exit(1);
