@@ -358,13 +358,12 @@ export interface Difference {
  * debits against its credits. Reads every account (an ops job, never a request path).
  */
 export async function check(): Promise<{ accounts: number; differences: Difference[]; total: Balance }> {
-  const all = (await (await accountEntity()).query.all({}).go({ pages: "all" })).data;
-  const ids = [...new Set(all.map((a) => a.accountID))];
+  const all = await accounts();
   const lines = await lineEntity();
   const differences: Difference[] = [];
   const total = { ...ZERO };
-  for (const accountID of ids) {
-    const stored = await balance(accountID);
+  for (const stored of all) {
+    const { accountID } = stored;
     const entries = (await lines.query.byAccount({ accountID }).go({ pages: "all" })).data;
     const fromEntries = { ...ZERO };
     for (const l of entries) {
@@ -382,5 +381,5 @@ export async function check(): Promise<{ accounts: number; differences: Differen
     if (keys.some((k) => stored[k] !== fromEntries[k])) differences.push({ accountID, stored, fromEntries });
     for (const k of keys) total[k] += stored[k];
   }
-  return { accounts: ids.length, differences, total };
+  return { accounts: all.length, differences, total };
 }

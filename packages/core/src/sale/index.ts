@@ -464,7 +464,8 @@ async function plan(input: ImportInput): Promise<Plan> {
     accepted.push(line);
   }
   rejected.sort((a, c) => a.row - c.row);
-  const existing = new Map((await linesOf(b.bookingID)).filter((l) => l.platform === parsed.platform).map((l) => [l.lineID, l]));
+  const stored = await linesOf(b.bookingID);
+  const existing = new Map(stored.filter((l) => l.platform === parsed.platform).map((l) => [l.lineID, l]));
   const nowIso = Clock.iso();
   const importID = Id.create("request");
   const writes: Plan["writes"] = [];
@@ -496,7 +497,7 @@ async function plan(input: ImportInput): Promise<Plan> {
     };
     writes.push({ line, before });
   }
-  const all = new Map((await linesOf(b.bookingID)).map((l) => [`${l.platform}:${l.lineID}`, l as Figures]));
+  const all = new Map(stored.map((l) => [`${l.platform}:${l.lineID}`, l as Figures]));
   const commissionBeforeFen = commissionOf([...all.values()], b.contracts);
   for (const w of writes) all.set(`${w.line.platform}:${w.line.lineID}`, w.line);
   const wallet = await Ledger.balance(Wallet.accountOf(b.brandID), { missing: "zero" });
