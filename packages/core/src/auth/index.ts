@@ -1,7 +1,7 @@
 import { z } from "zod/mini";
 import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
-import { isConditionFailure, VisibleError } from "../error/index.js";
+import { isConditionFailure, unauthorized, VisibleError } from "../error/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Membership } from "../membership/index.js";
@@ -83,6 +83,22 @@ export const signIn = fn(SignInSchema, async (input) => {
   await attempt.succeeded();
   return startSession(credentials.personID);
 });
+
+/**
+ * The signed-in person proves it's them again (before changing where their money goes): their
+ * password, taken from the same throttle budgets as signing in, so a stolen session can't guess it.
+ * A wrong password is a per-field error on `password`.
+ */
+export async function reauthenticate(password: string): Promise<void> {
+  const me = await Person.get(Actor.person().personID);
+  if (!me) throw unauthorized();
+  const login = Person.loginOf(me);
+  const attempt = await Throttle.take(Person.loginKey(login), Actor.use().ip, Clock.now());
+  const credentials = await Person.credentialsOf(login);
+  const ok = credentials?.personID === me.personID && (await Password.verify(password, credentials.passwordHash));
+  if (!ok) throw new VisibleError("input", "auth.wrong_password", "Wrong password", { password: "Wrong password" });
+  await attempt.succeeded();
+}
 
 export const RefreshSchema = z.object({ refreshToken: z.string().check(z.minLength(1), z.maxLength(200)) });
 

@@ -26,6 +26,7 @@ export const prefixes = {
   deadLetter: "dlt",
   posting: "pst",
   transfer: "trf",
+  payoutRun: "prn",
 } as const;
 
 export type Prefix = keyof typeof prefixes;

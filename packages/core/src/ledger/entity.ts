@@ -24,11 +24,26 @@ export const accountEntity = Dynamo.entity({
     creditsPending: money,
     available: money,
     createdAt: { type: "string", required: true, readOnly: true },
+    /** Accounts whose credits someone acts on (a payee's earnings): every credit to `available` puts the account on the "credited accounts" index. */
+    watch: { type: "boolean", readOnly: true },
+    credited: { type: ["yes", "no"] as const },
+    creditedAt: { type: "string" },
   },
   indexes: {
     byAccount: { pk: { field: "pk", composite: ["accountID"] }, sk: { field: "sk", composite: ["shard"] } },
     /** "every ledger account": the ledger check (ops, `pnpm ledger:check`), never a request path. */
     all: { index: "gsi1", pk: { field: "gsi1pk", composite: [] }, sk: { field: "gsi1sk", composite: ["accountID", "shard"] } },
+    /**
+     * "credited accounts" (sparse): watched accounts credited since someone last looked at them,
+     * oldest credit first. The payout run reads only these, never every payee.
+     */
+    credited: {
+      index: "gsi2",
+      condition: (attr) => attr.credited === "yes",
+      // `credited` in the key: a patch writes only the keys whose composites it sets
+      pk: { field: "gsi2pk", composite: ["credited"] },
+      sk: { field: "gsi2sk", composite: ["creditedAt", "accountID", "shard"] },
+    },
   },
 });
 

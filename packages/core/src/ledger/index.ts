@@ -29,16 +29,20 @@ export interface Account {
   normal: Normal;
   overdraft: Overdraft;
   shards: number;
+  /** Credits to it put it on the "credited accounts" index (unsharded accounts only). */
+  watch?: boolean;
 }
 
 /** Opens an account (idempotent: opening it again returns it unchanged). */
 export async function open(account: Omit<Account, "shards"> & { shards?: number }): Promise<Account> {
   const shards = account.shards ?? 1;
+  if (account.watch && shards > 1) throw new Error("a watched account has one shard");
   const entity = await accountEntity();
   const createdAt = Clock.iso();
   for (let shard = 0; shard < shards; shard++) {
     await entity
-      .create({ ...account, shards, shard, createdAt })
+      // the sparse index's composites on every write (ElectroDB): "-" until a credit
+      .create({ ...account, shards, shard, createdAt, credited: "no", creditedAt: "-" })
       .go()
       .catch((e: unknown) => {
         if (!isConditionFailure(e)) throw e;
@@ -49,7 +53,9 @@ export async function open(account: Omit<Account, "shards"> & { shards?: number 
 
 async function describe(accountID: string): Promise<Account | undefined> {
   const found = (await (await accountEntity()).get({ accountID, shard: 0 }).go()).data;
-  return found ? { accountID, kind: found.kind, ownerID: found.ownerID, normal: found.normal, overdraft: found.overdraft, shards: found.shards } : undefined;
+  return found
+    ? { accountID, kind: found.kind, ownerID: found.ownerID, normal: found.normal, overdraft: found.overdraft, shards: found.shards, watch: found.watch }
+    : undefined;
 }
 
 export interface BalanceView extends Balance {
@@ -266,10 +272,11 @@ async function legItems(legs: PlannedLeg[], accounts: Map<string, Account>, comm
     allDeltas.push(d);
     const guarded = d.available < 0 && (account.overdraft === "never" || (account.overdraft === "clawback" && !command.clawback));
     const changes = Object.fromEntries(Object.entries(d).filter(([, v]) => v !== 0)) as Partial<Delta>;
-    const update = accountsE
-      .patch({ accountID: slot.accountID, shard: slot.shard })
-      .add(changes)
-      .where((a, op) => (guarded ? op.gte(a.available, -d.available) : op.exists(a.accountID)));
+    const patch = accountsE.patch({ accountID: slot.accountID, shard: slot.shard }).add(changes);
+    // a credit someone acts on: the account (re)joins the "credited accounts" index in the same write
+    const update = (account.watch && d.available > 0 ? patch.set({ credited: "yes", creditedAt: at }) : patch).where((a, op) =>
+      guarded ? op.gte(a.available, -d.available) : op.exists(a.accountID),
+    );
     updates.push({ accountID: slot.accountID, index: items.length });
     items.push(Dynamo.commit(update));
   }
@@ -317,6 +324,57 @@ export async function settle(command: { commandID: string; pendingID: string; ac
     }
     throw e;
   }
+}
+
+export interface Credited {
+  accountID: string;
+  ownerID: string;
+  kind: string;
+  /** When it was last credited: the token `settle` needs, so a newer credit keeps it on the index. */
+  creditedAt: string;
+}
+
+/** "Credited accounts", oldest credit first, a page at a time (the payout run's selection). */
+export async function credited(opts: { limit?: number; cursor?: string | null } = {}) {
+  const page = await (await accountEntity()).query.credited({ credited: "yes" }).go({ limit: opts.limit ?? 25, cursor: opts.cursor ?? null });
+  return {
+    items: page.data.map((a) => ({ accountID: a.accountID, ownerID: a.ownerID, kind: a.kind, creditedAt: a.creditedAt as string })) satisfies Credited[],
+    cursor: page.cursor,
+  };
+}
+
+/** Puts a watched account on the "credited accounts" index as if just credited (its owner changed what decides about it, e.g. a payout method). */
+export async function touch(accountID: string): Promise<void> {
+  await (await accountEntity())
+    .patch({ accountID, shard: 0 })
+    .set({ credited: "yes", creditedAt: Clock.iso() })
+    .where((a, op) => op.eq(a.watch, true))
+    .go()
+    .catch((e: unknown) => {
+      if (!isConditionFailure(e)) throw e;
+    });
+}
+
+/**
+ * Takes an account off the "credited accounts" index: someone looked at it after its credit of
+ * `creditedAt`. Only if nothing was credited since (a newer credit keeps it there); true when it left.
+ */
+export async function seen(accountID: string, creditedAt: string): Promise<boolean> {
+  return (await accountEntity())
+    .patch({ accountID, shard: 0 })
+    .set({ credited: "no", creditedAt })
+    .where((a, op) => `${op.eq(a.credited, "yes")} AND ${op.eq(a.creditedAt, creditedAt)}`)
+    .go()
+    .then(() => true)
+    .catch((e: unknown) => {
+      if (!isConditionFailure(e)) throw e;
+      return false;
+    });
+}
+
+/** An account's lines from `since` (inclusive) on, oldest first, every page: a statement (bounded by the activity since). */
+export async function linesSince(accountID: string, since: string) {
+  return (await (await lineEntity()).query.byAccount({ accountID }).gte({ at: since }).go({ pages: "all" })).data;
 }
 
 /** An account's lines (statement, movements), newest first, a page at a time. */

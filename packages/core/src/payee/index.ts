@@ -55,6 +55,8 @@ export async function open(payeeID: string, kind: Kind): Promise<void> {
     normal: "credit",
     overdraft: platform ? "always" : "clawback",
     shards,
+    // a host's or agency's earnings are paid out: their credits put them on the payout run's index
+    watch: !platform,
   });
 }
 
