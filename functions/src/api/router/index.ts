@@ -20,6 +20,8 @@ export const appRouter = router({
   wallet: lazy(() => import("./money.js").then((m) => m.walletRouter)),
   sale: lazy(() => import("./money.js").then((m) => m.saleRouter)),
   earnings: lazy(() => import("./money.js").then((m) => m.earningsRouter)),
+  payout: lazy(() => import("./payout.js").then((m) => m.payoutRouter)),
+  statement: lazy(() => import("./payout.js").then((m) => m.statementRouter)),
 });
 
 export type AppRouter = typeof appRouter;

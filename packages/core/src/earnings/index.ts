@@ -8,6 +8,7 @@ import { Ledger } from "../ledger/index.js";
 import type { Fen } from "../money/index.js";
 import { Page } from "../page/index.js";
 import { Payee } from "../payee/index.js";
+import { inflightOf, paidOf } from "../payout/run.js";
 import { bookingMoneyEntity, type Money } from "../sale/index.js";
 import { Tenant } from "../tenant/index.js";
 import { movementOf } from "../wallet/index.js";
@@ -29,19 +30,28 @@ export interface Balances {
   /** Everything ever released or paid to the earned account (slot fees, commission). */
   earnedFen: Fen;
   clawedBackFen: Fen;
+  /** On its way to the payee's Alipay (a payout run's transfer without its final answer yet). */
+  inflightFen: Fen;
+  paidOutFen: Fen;
 }
 
 async function balancesOf(payeeID: string): Promise<Balances> {
-  const [pending, earned] = await Promise.all([
+  const [pending, earned, inflight, paid] = await Promise.all([
     Ledger.balance(Payee.pendingOf(payeeID), { missing: "zero" }),
     Ledger.balance(Payee.earnedOf(payeeID), { missing: "zero" }),
+    Ledger.balance(inflightOf(payeeID), { missing: "zero" }),
+    Ledger.balance(paidOf(payeeID), { missing: "zero" }),
   ]);
+  // earned's credits include payouts that failed and came back; its debits include payouts sent out
+  const returned = inflight.debitsPosted - paid.creditsPosted;
   return {
     pendingFen: pending.available,
     availableFen: earned.available,
     owedFen: Math.max(0, -earned.available),
-    earnedFen: earned.creditsPosted,
-    clawedBackFen: earned.debitsPosted,
+    earnedFen: earned.creditsPosted - returned,
+    clawedBackFen: earned.debitsPosted - inflight.creditsPosted,
+    inflightFen: inflight.available,
+    paidOutFen: paid.available,
   };
 }
 
