@@ -3,6 +3,7 @@ import { Clock } from "@zhubo/core/clock";
 import { type Booking, Market } from "@zhubo/core/market";
 import { Payee } from "@zhubo/core/payee";
 import { Payment } from "@zhubo/core/payment";
+import { Payout } from "@zhubo/core/payout";
 import { Sale } from "@zhubo/core/sale";
 import { Wallet } from "@zhubo/core/wallet";
 
@@ -59,6 +60,8 @@ export interface MoneySeedInput {
   agency: { orgID: string; admin: Actor.PersonActor };
   brand: { orgID: string; admin: Actor.PersonActor };
   host: Actor.PersonActor;
+  /** The demo accounts' password (setting a payout method asks for it again). */
+  password: string;
 }
 
 /** A gig the host applies to and the brand accepts, `inDays` from the (moved) clock, at 19:30 China time for two hours. */
@@ -87,6 +90,37 @@ async function book(input: MoneySeedInput, title: string, inDays: number, slotFe
 }
 
 const at = (ms: number) => Clock.use(Clock.fixed(ms));
+
+/** Runs a demo payout run to its end, the simulated provider answering each transfer by `decide`. */
+async function runPayouts(runID: string, at: number, decide: (t: Payout.LocalTransfer) => "succeed" | { fail: string }): Promise<void> {
+  const provider = Payout.currentProvider() as Payout.LocalPayoutProvider;
+  const system = { type: "system" as const, name: "seed" };
+  Clock.use(Clock.fixed(at));
+  await Actor.provide(system, () => Payout.drive(runID));
+  Clock.use(Clock.fixed(at + 5 * 60_000));
+  for (const t of provider.list()) if (t.state === "pending" && t.reference.startsWith(`ZB${runID.slice(4)}`)) provider.decide(t.reference, decide(t));
+  if ((await Actor.provide(system, () => Payout.drive(runID))) !== "done") throw new Error(`the demo payout run ${runID} did not finish`);
+}
+
+/**
+ * Payouts: the host saves an Alipay method with a typo in the name; that week's scheduled run's
+ * transfer is refused (the name doesn't match the account) and the money comes back; the host
+ * corrects it (payouts to a changed method wait 24 hours); the next day ops run payouts and it arrives.
+ */
+async function seedPayouts(input: MoneySeedInput, from: number): Promise<void> {
+  const host = input.host.personID;
+  const setName = (name: string) =>
+    Actor.provide(input.host, () => Payout.setMethod({ payeeID: host, account: "13951600001", name, password: input.password }));
+  at(from);
+  await setName("张珂");
+  const weekly = await Payout.begin({ runID: Payout.weeklyRunID(from + HOUR), trigger: "schedule", requestedBy: "schedule" });
+  await runPayouts(weekly.runID, from + HOUR, () => ({ fail: "PAYEE_USER_INFO_ERROR" }));
+  at(from + 3 * HOUR);
+  await setName("张可");
+  at(from + 28 * HOUR);
+  const onDemand = await Payout.begin({ trigger: "ops", requestedBy: input.ops.personID });
+  await runPayouts(onDemand.runID, from + 28 * HOUR, () => "succeed");
+}
 
 export async function seedMoney(input: MoneySeedInput): Promise<void> {
   const now = Clock.now();
@@ -135,6 +169,8 @@ export async function seedMoney(input: MoneySeedInput): Promise<void> {
     await Actor.provide(system, () => Sale.settleSlotFee(past.bookingID));
     at(t0 + 16 * DAY);
     await Actor.provide(system, () => Sale.releaseDue());
+    // a payout refused (a typo in the name) and returned, then paid the day after the correction's 24-hour pause
+    await seedPayouts(input, t0 + 16 * DAY + HOUR);
     at(t0 + 18 * DAY);
     const refunded = lines.map((l) => (l.sku === "3605" ? { ...l, refundYuan: "19.90", status: "已退款" } : l));
     await Actor.provide(input.brand.admin, () => Sale.importSales({ bookingID: past.bookingID, file: b64(douyinExport(refunded)) }));

@@ -6,6 +6,8 @@ import { Earnings } from "@zhubo/core/earnings";
 import { Enrolment } from "@zhubo/core/enrolment";
 import { Market } from "@zhubo/core/market";
 import { Org } from "@zhubo/core/org";
+import { Payout } from "@zhubo/core/payout";
+import { Statement } from "@zhubo/core/statement";
 import { Wallet } from "@zhubo/core/wallet";
 import { describe, expect, it } from "vitest";
 import { actorOf, as } from "../../core/test/factory.js";
@@ -74,6 +76,19 @@ describe("demo data", () => {
     const moves = await as(zhangke, () => Earnings.movements({}));
     expect(moves.items.filter((m) => m.memo === "clawback")).toHaveLength(1);
     expect(moves.items.filter((m) => m.memo === "slot_fee")).toHaveLength(2);
+
+    // payouts: the week's scheduled run refused the host's transfer (a typo in the name) and returned it; ops' run the day after the correction paid it
+    const ops = await signIn(DEMO_ACCOUNTS.ops.login);
+    const [run, weekly] = (await as(ops, () => Payout.runs({}))).items;
+    expect(weekly).toMatchObject({ phase: "done", trigger: "schedule", planned: 1, paid: 0, failed: 1 });
+    expect(run).toMatchObject({ phase: "done", trigger: "ops", planned: 1, paid: 1, failed: 0 });
+    const detail = await as(ops, () => Payout.run({ runID: weekly?.runID as string }));
+    expect(detail.failures.map((f) => [f.code, f.name])).toEqual([["PAYEE_USER_INFO_ERROR", "*珂"]]);
+    const paid = await as(zhangke, () => Payout.mine({ payeeID: zhangke.personID }));
+    expect(paid.items.map((p) => p.status)).toEqual(["paid", "failed"]);
+    expect(paid.paidOutFen).toBeGreaterThan(0);
+    const statement = await as(zhangke, () => Statement.of({ ownerID: zhangke.personID, month: Statement.monthOf(Date.parse(run?.startedAt as string)) }));
+    expect(statement.accounts.find((a) => a.role === "available")?.movements.map((m) => m.memo)).toContain("payout");
     await expectLedgerSound();
   }, 300_000);
 });

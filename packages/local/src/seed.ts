@@ -280,6 +280,7 @@ export async function seed(): Promise<boolean> {
     agency: { orgID: agency.orgID, admin: adminActor },
     brand: { orgID: brand.orgID, admin: person({ ...brandAdmin, memberships: await Membership.ofPerson(brandAdmin.personID) }) },
     host: person(xuzhou.who),
+    password: DEMO_PASSWORD,
   });
 
   return true;

@@ -12,6 +12,7 @@ import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { Market } from "@zhubo/core/market";
 import { Messaging } from "@zhubo/core/messaging";
 import { Payment } from "@zhubo/core/payment";
+import { Payout } from "@zhubo/core/payout";
 import { Practice } from "@zhubo/core/practice";
 import type { IvsEvent } from "@zhubo/core/practice/events";
 import { Sale } from "@zhubo/core/sale";
@@ -21,6 +22,7 @@ import { BANK_PATH, bankRoute } from "./bank.js";
 import { assertPortFree, type DynamoLocal, startDynamoLocal } from "./dynamo-local.js";
 import { createLocalBus, loadSubscribers } from "./event-bus.js";
 import { localMessaging, MESSAGES_PATH, messagesRoute } from "./messages.js";
+import { localEngine, PAYOUTS_PATH, payoutsRoute } from "./payouts.js";
 import { startLocalIvs } from "./rtmp/server.js";
 import { seed } from "./seed.js";
 import { type StreamReader, startStreamReader } from "./stream-reader.js";
@@ -145,6 +147,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     // The payment provider's stand-in (simulated bank transfers), before the seed funds demo wallets.
     const bank = Payment.createLocalProvider();
     Payment.use(bank);
+    // The payout provider's stand-in (transfers as files a tester decides) and the in-process engine, before the seed's run.
+    const payoutProvider = Payout.createLocalPayoutProvider(join(dataDir, "payouts"));
+    Payout.useProvider(payoutProvider);
+    const payoutEngine = localEngine({ log });
+    stops.push(() => payoutEngine.stop());
     const seeded = typeof opts.seed === "function" ? await opts.seed() : opts.seed === false ? false : await seed();
     if (seeded) log("seeded demo data");
     // Domain events: DynamoDB Local's stream → the relay → the local bus → functions/src/events/*.
@@ -152,7 +159,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       client,
       endpoint,
       table: Dynamo.table(),
-      bus: createLocalBus({ subscribers: await loadSubscribers(), log }),
+      bus: createLocalBus({ subscribers: [...(await loadSubscribers()), payoutEngine.subscriber], log }),
       checkpoint: join(dataDir, "stream-checkpoint.json"),
       // The seed makes its own reactions (it evaluates certificates and lists cards as it goes).
       skipExisting: seeded,
@@ -177,6 +184,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       30_000,
     );
     stops.push(async () => clearInterval(completion));
+    // The cloud's weekly payout schedule, as a timer: the week's run starts once (its id is the week's).
+    const payouts = setInterval(
+      () => void Actor.provide({ type: "system", name: "payout-schedule" }, () => Payout.scheduled()).catch((e) => console.error("payout schedule failed:", e)),
+      600_000,
+    );
+    stops.push(async () => clearInterval(payouts));
 
     let streaming: { rtmpUrl: string; httpUrl: string } | undefined;
     if (opts.streaming) {
@@ -205,11 +218,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     Messaging.use(messages);
     const localRoutes = messagesRoute(messages);
     const bankRoutes = bankRoute(bank);
+    const payoutRoutes = payoutsRoute(payoutProvider);
     const api = serve({
       fetch: (req, env) => {
         const path = new URL(req.url).pathname;
         if (path === MESSAGES_PATH) return localRoutes.fetch(req, env);
         if (path.startsWith(`${BANK_PATH}/`)) return bankRoutes.fetch(req, env);
+        if (path.startsWith(`${PAYOUTS_PATH}/`)) return payoutRoutes.fetch(req, env);
         return app.fetch(req, env);
       },
       port: apiPort,
@@ -229,7 +244,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     let webUrl: string | undefined;
     if (opts.web !== "none") {
       const vite = await import("vite");
-      const proxy = { "/trpc": apiUrl, "/healthz": apiUrl, [MESSAGES_PATH]: apiUrl, [BANK_PATH]: apiUrl };
+      const proxy = { "/trpc": apiUrl, "/healthz": apiUrl, [MESSAGES_PATH]: apiUrl, [BANK_PATH]: apiUrl, [PAYOUTS_PATH]: apiUrl };
       const root = join(repoRoot, "web");
       // The web app's Content-Security-Policy (web/vite.config.ts) lets video in from this playback server only.
       if (streaming) process.env.ZHUBO_MEDIA_ORIGINS = new URL(streaming.httpUrl).origin;

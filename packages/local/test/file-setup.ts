@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Auth } from "@zhubo/core/auth";
 import { Certification } from "@zhubo/core/certification";
 import { Clock } from "@zhubo/core/clock";
@@ -6,6 +9,7 @@ import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { Messaging } from "@zhubo/core/messaging";
 import { Payment } from "@zhubo/core/payment";
+import { Payout } from "@zhubo/core/payout";
 import { afterAll, beforeAll, inject } from "vitest";
 
 /** Every test file gets its own table on the shared DynamoDB Local and its own signing key. */
@@ -21,6 +25,8 @@ process.env.CREDENTIAL_PRIVATE_JWK ??= keys?.credential ?? (await Certification.
 Messaging.use(Messaging.createOutbox({ keep: 10_000 }));
 // Top-ups confirm against simulated bank transfers (test/factory.ts fund).
 Payment.use(Payment.createLocalProvider());
+// Payouts go to the local provider's files in a folder of this file's own (tests that decide outcomes install their own).
+Payout.useProvider(Payout.createLocalPayoutProvider(mkdtempSync(join(tmpdir(), "zhubo-payouts-"))));
 const client = await Dynamo.createClient();
 Dynamo.useClient(client);
 

@@ -34,7 +34,6 @@ let provider: Payout.LocalPayoutProvider;
 beforeAll(() => {
   provider = Payout.createLocalPayoutProvider(mkdtempSync(join(tmpdir(), "zhubo-payout-router-")));
   Payout.useProvider(provider);
-  Payout.useEngine({ launch: async () => {} });
 });
 
 /** Runs a run to its end, the provider answering as planned. */
@@ -86,6 +85,9 @@ describe("payout routers", () => {
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     const statement = await as("statement", host as Actor.PersonActor).of({ ownerID: hostID, month });
     expect(statement.accounts.find((a) => a.role === "available")?.movements.map((m) => m.memo)).toEqual(["release", "payout"]);
+    const csv = await as("statement", host as Actor.PersonActor).download({ ownerID: hostID, month, locale: "en" });
+    expect(csv.filename).toBe(`zhubo-statement-${hostID}-${month}.csv`);
+    expect(csv.text.startsWith("\uFEFFTime,Account,Type")).toBe(true);
   }, 120_000);
 
   it("hides other payees' settings, payouts and statements, refuses runs to non-ops, and writes nothing on bad input", async () => {
@@ -134,7 +136,7 @@ describe("payout routers", () => {
     const procedures = Object.entries({ payout: payoutRouter, statement: statementRouter }).flatMap(([name, r]) =>
       Object.keys(r._def.procedures).map((p) => `${name}.${p}`),
     );
-    expect(procedures.length).toBe(11);
+    expect(procedures.length).toBe(12);
     expect(procedures.filter((p) => !answered.has(p))).toEqual([]);
   });
 });

@@ -19,4 +19,5 @@ export const payoutRouter = router({
 /** Monthly statements: payees' available and pending accounts, brands' wallets (CSV and print views are built from it in the browser). */
 export const statementRouter = router({
   of: procedure.input(Statement.of.schema).query(({ input }) => Statement.of(input)),
+  download: procedure.input(Statement.download.schema).query(({ input }) => Statement.download(input)),
 });

@@ -14,26 +14,24 @@ import * as Settings from "./settings.js";
 export * as Payout from "./index.js";
 export { type Behaviour, createLocalPayoutProvider, FAILURES, type LocalPayoutProvider, type LocalTransfer } from "./local.js";
 export type { Destination, Outcome, Provider, QueryOutcome, TransferRequest } from "./provider.js";
-export { CHUNK, currentProvider, inflightOf, onBoundary, type Payout as Item, paidOf, type Run as RunInfo, useProvider, weeklyRunID } from "./run.js";
+export {
+  CHUNK,
+  currentProvider,
+  inflightOf,
+  onBoundary,
+  type Payout as Item,
+  paidOf,
+  type Run as RunInfo,
+  RunRequested,
+  useProvider,
+  weeklyRunID,
+} from "./run.js";
 export { DEFAULT_MINIMUM_FEN, maskAccount, maskName, PAUSE_HOURS } from "./settings.js";
 
 /*
  * Paying hosts and agencies what they earned: payout settings (where the money goes), runs
  * (weekly and on demand, chunked and resumable: run.ts) and what payees and ops see of them.
  */
-
-/** How a run's steps get executed: Step Functions in the cloud, an in-process loop locally. Chosen at start-up. */
-export interface Engine {
-  launch(runID: string): Promise<void>;
-}
-let engine: Engine | undefined;
-export function useEngine(next: Engine | undefined): void {
-  engine = next;
-}
-async function launch(runID: string): Promise<void> {
-  if (!engine) throw new Error("no payout engine configured (Payout.useEngine at start-up)");
-  await engine.launch(runID);
-}
 
 /** Runs a run's steps here until it is done or waits for answers (the local engine, the simulation, tests). */
 export async function drive(runID: string, opts: { maxSteps?: number } = {}): Promise<Run.Next> {
@@ -118,17 +116,13 @@ function assertOps(): void {
 /** Ops start a run now (one at a time). */
 export const start = fn(z.object({}), async () => {
   assertOps();
-  const run = await Run.begin({ trigger: "ops", requestedBy: Actor.person().personID });
-  await launch(run.runID);
-  return run;
+  return Run.begin({ trigger: "ops", requestedBy: Actor.person().personID });
 });
 
 /** The weekly schedule's run (the same id for every firing in a week); skipped while another run is in progress. */
 export async function scheduled(nowMs = Clock.now()): Promise<Run.Run | undefined> {
   try {
-    const run = await Run.begin({ runID: Run.weeklyRunID(nowMs), trigger: "schedule", requestedBy: "schedule" });
-    if (run.phase !== "done") await launch(run.runID);
-    return run;
+    return await Run.begin({ runID: Run.weeklyRunID(nowMs), trigger: "schedule", requestedBy: "schedule" });
   } catch (e) {
     if ((e as { code?: string }).code === "payout.run_active") return undefined;
     throw e;
@@ -168,9 +162,7 @@ export const payouts = fn(z.object({ runID, cursor: Page.cursor }), async (input
 /** Ops try a failed payout again (a new attempt, only after the old one is known to have failed). */
 export const retry = fn(z.object({ runID, payeeID }), async (input) => {
   assertOps();
-  const p = await Run.retry(input.runID, input.payeeID);
-  await launch(input.runID);
-  return STATUS_VIEW(p);
+  return STATUS_VIEW(await Run.retry(input.runID, input.payeeID));
 });
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { as, org, PASSWORD, people } from "../../test/factory.js";
+import { as, org, PASSWORD, people, recordedEvents } from "../../test/factory.js";
 import { expectLedgerSound } from "../../test/ledger-sound.js";
 import { clawBack, earn } from "../../test/payees.js";
 import type { Actor } from "../actor/index.js";
@@ -19,11 +19,9 @@ const reject = (p: Promise<unknown>) =>
   );
 
 let provider: LocalPayoutProvider;
-const launched: string[] = [];
 beforeAll(() => {
   provider = Payout.createLocalPayoutProvider(mkdtempSync(join(tmpdir(), "zhubo-payouts-")));
   Payout.useProvider(provider);
-  Payout.useEngine({ launch: async (runID) => void launched.push(runID) });
 });
 afterEach(() => {
   Clock.reset();
@@ -131,7 +129,7 @@ describe("payout runs", () => {
     const ids = [paid, failing, small, clawed].map((h) => (h as Actor.PersonActor).personID);
 
     const run = await startRun();
-    expect(launched).toContain(run.runID);
+    expect((await recordedEvents("payout.run_requested")).map((e) => e.properties)).toContainEqual({ runID: run.runID, cause: "start" });
     await finish(run.runID, (ref) => (ref.includes(ids[1]?.slice(4) as string) ? { fail: "PAYEE_NOT_EXIST" } : "succeed"));
 
     expect(await balances(ids[0] as string)).toEqual({ available: 0, inflight: 0, paid: 10_000 });

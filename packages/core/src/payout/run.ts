@@ -1,6 +1,8 @@
+import { z } from "zod/mini";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, isConditionFailure } from "../error/index.js";
+import { Event } from "../event/index.js";
 import { Id } from "../id/index.js";
 import { Ledger } from "../ledger/index.js";
 import type { Fen } from "../money/index.js";
@@ -21,6 +23,13 @@ import { DEFAULT_MINIMUM_FEN, destinationOf, kindOf, type PayeeKind, read as rea
 export const CHUNK = 25;
 
 export type Phase = "planning" | "paying" | "settling" | "done";
+
+/**
+ * A run to execute (started, or reopened by a retry): written with the run's own change, so no run
+ * is ever created without being executed. EventBridge hands it to the Step Functions state machine
+ * (infra/payouts.ts); the laptop's bus to the in-process engine.
+ */
+export const RunRequested = Event.define("payout.run_requested", 1, z.object({ runID: z.string(), cause: z.enum(["start", "retry"]) }));
 export type Status = "planned" | "reserved" | "submitted" | "paid" | "failed" | "skipped";
 
 export const inflightOf = (payeeID: string) => `inflight:${payeeID}`;
@@ -137,7 +146,11 @@ export async function begin(input: { runID?: string; trigger: "schedule" | "ops"
     startedAt: Clock.iso(),
   };
   const [locks, runs] = await Promise.all([lockEntity(), runEntity()]);
-  const rejected = await Dynamo.transact(runs, [Dynamo.commit(locks.create({ lock: "run", runID })), Dynamo.commit(runs.create(run))]);
+  const rejected = await Dynamo.transact(runs, [
+    Dynamo.commit(locks.create({ lock: "run", runID })),
+    Dynamo.commit(runs.create(run)),
+    await Event.create(RunRequested, { runID, cause: "start" }),
+  ]);
   if (rejected === -1) return run;
   const again = await readRun(runID);
   if (again) return again;
@@ -462,6 +475,7 @@ export async function retry(runID: string, payeeID: string): Promise<Payout> {
         .where((a, op) => `${op.eq(a.status, "failed")} AND ${op.eq(a.attempt, p.attempt)}`),
     ),
     Dynamo.commit(runs.patch({ runID }).add({ failed: -1, failedFen: -p.amountFen }).set({ phase: "settling" }).remove(["finishedAt"])),
+    await Event.create(RunRequested, { runID, cause: "retry" }),
   ]);
   if (rejected !== -1) {
     const error = prepared.explain(rejected);

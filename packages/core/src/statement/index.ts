@@ -232,3 +232,9 @@ export function csv(s: Info, locale: "zh-CN" | "en" = "zh-CN"): string {
   }
   return `\uFEFF${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }
+
+/** The statement as a CSV download: `zhubo-statement-<owner>-<month>.csv`. */
+export const download = fn(z.object({ ownerID, month: monthSchema, locale: z.optional(z.enum(["zh-CN", "en"])) }), async (args) => {
+  const s = await of({ ownerID: args.ownerID, month: args.month });
+  return { filename: `zhubo-statement-${args.ownerID}-${args.month}.csv`, text: csv(s, args.locale ?? "zh-CN") };
+});

@@ -24,7 +24,6 @@ describe("statements", () => {
   it("opens each month with the last one's closing balance, lists every movement, and closes on the ledger's balance at the cut-off", async () => {
     const provider = Payout.createLocalPayoutProvider(mkdtempSync(join(tmpdir(), "zhubo-statement-")));
     Payout.useProvider(provider);
-    Payout.useEngine({ launch: async () => {} });
     at("2026-10-15T02:00:00Z");
     const [host] = (await people(1, "主播")) as Actor.PersonActor[];
     const id = (host as Actor.PersonActor).personID;
