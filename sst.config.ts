@@ -7,6 +7,7 @@ import { Api } from "./infra/api.js";
 import { Events } from "./infra/events.js";
 import { LambdaLogRetention, LOG_RETENTION } from "./infra/logs.js";
 import { Ops } from "./infra/ops.js";
+import { Payouts } from "./infra/payouts.js";
 import { Secrets } from "./infra/secrets.js";
 import { Storage } from "./infra/storage.js";
 import { Streams } from "./infra/streams.js";
@@ -43,7 +44,7 @@ export default {
         esbuild: { plugins: bundleOptions.plugins as never, external: bundleOptions.external, legalComments: bundleOptions.legalComments },
       },
     });
-    app.stack(Storage).stack(Events).stack(Streams).stack(Secrets).stack(Api).stack(Web).stack(Ops);
+    app.stack(Storage).stack(Events).stack(Streams).stack(Secrets).stack(Payouts).stack(Api).stack(Web).stack(Ops);
     // Custom-resource functions SST and CDK add take no retention prop: this gives them one too.
     Aspects.of(app).add(new LambdaLogRetention());
   },

@@ -55,7 +55,7 @@ export const RECORDER_MAX_RECEIVES = 5;
 
 const camel = (kebab: string) => kebab.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-function deadLetterQueue(stack: Stack, id: string, redrive?: Queue): Queue {
+export function deadLetterQueue(stack: Stack, id: string, redrive?: Queue): Queue {
   return new Queue(stack, id, {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
@@ -193,7 +193,7 @@ export function Events({ stack, app }: StackContext) {
  * run it could not start, or that failed, lands in the job's dead-letter queue with its error.
  * A failed run isn't retried by Lambda: the next run does the same work.
  */
-function scheduledJob(
+export function scheduledJob(
   stack: Stack,
   id: string,
   o: { schedule: string; handler: string; actions: readonly string[]; table: { tableName: string; tableArn: string } },

@@ -11,5 +11,9 @@ export function Secrets({ stack }: StackContext) {
   const recordingsPrivateKey = new Config.Secret(stack, "RECORDINGS_PRIVATE_KEY");
   // Signs Open Badges credentials (RS256).
   const credentialPrivateJwk = new Config.Secret(stack, "CREDENTIAL_PRIVATE_JWK");
-  return { jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey, credentialPrivateJwk };
+  // The stage's Alipay app for payouts: its app id, its private key (RSA2) and Alipay's public key.
+  const alipayAppID = new Config.Secret(stack, "ALIPAY_APP_ID");
+  const alipayAppPrivateKey = new Config.Secret(stack, "ALIPAY_APP_PRIVATE_KEY");
+  const alipayPublicKey = new Config.Secret(stack, "ALIPAY_PUBLIC_KEY");
+  return { jwtPrivateJwk, playbackPrivateKey, recordingsPrivateKey, credentialPrivateJwk, alipayAppID, alipayAppPrivateKey, alipayPublicKey };
 }

@@ -12,6 +12,7 @@ import { Api } from "./api.js";
 import { Events } from "./events.js";
 import { generateStageKeys, keysDir } from "./keys.js";
 import { Ops } from "./ops.js";
+import { Payouts } from "./payouts.js";
 import { Secrets } from "./secrets.js";
 import { isProductionStage, Storage } from "./storage.js";
 import { Streams } from "./streams.js";
@@ -23,7 +24,7 @@ export type Resource = { Type: string; Properties: Json; DeletionPolicy?: string
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const ACCOUNT = "123456789012";
 
-const STACKS = { Storage, Events, Streams, Secrets, Api, Web, Ops } as const;
+const STACKS = { Storage, Events, Streams, Secrets, Payouts, Api, Web, Ops } as const;
 export type StackName = keyof typeof STACKS;
 export const STACK_NAMES = Object.keys(STACKS) as StackName[];
 
