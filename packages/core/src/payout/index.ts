@@ -43,6 +43,7 @@ export async function drive(runID: string, opts: { maxSteps?: number } = {}): Pr
 }
 
 export const advance = Run.advance;
+export const activeRun = Run.activeRun;
 export const begin = Run.begin;
 
 const payeeID = Settings.payeeID;

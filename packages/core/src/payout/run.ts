@@ -158,6 +158,11 @@ export async function begin(input: { runID?: string; trigger: "schedule" | "ops"
   throw conflict("payout.run_active", "A payout run is in progress; wait for it to finish", { runID: holder?.runID ?? "" });
 }
 
+/** The run in progress (holding the lock), if any. */
+export async function activeRun(): Promise<string | undefined> {
+  return (await (await lockEntity()).get({ lock: "run" }).go({ consistent: true })).data?.runID;
+}
+
 export type Next = "continue" | "wait" | "done";
 
 /** One bounded step of a run; call again until "done" ("wait": outcomes are still out, ask again later). */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { Actor } from "@zhubo/core/actor";
 import { Clock } from "@zhubo/core/clock";
@@ -5,9 +8,11 @@ import { Ledger } from "@zhubo/core/ledger";
 import { type Booking, Market } from "@zhubo/core/market";
 import { Payee } from "@zhubo/core/payee";
 import { Payment } from "@zhubo/core/payment";
+import { Payout } from "@zhubo/core/payout";
 import { Sale } from "@zhubo/core/sale";
+import { Statement } from "@zhubo/core/statement";
 import { Wallet } from "@zhubo/core/wallet";
-import { as, brand, cardInput, certified, gigInput, people } from "../../../core/test/factory.js";
+import { as, brand, cardInput, certified, gigInput, PASSWORD, people } from "../../../core/test/factory.js";
 import { douyinExport } from "../seed-money.js";
 
 /*
@@ -17,7 +22,10 @@ import { douyinExport } from "../seed-money.js";
  * with refunds before and after release, bad rows skipped), clock moves and releases — and
  * ambiguous failures: a transaction that commits but whose caller sees an error, then retries.
  * After every step the whole ledger and every booking are checked against a model of what
- * should have happened. A failure names its seed and step; the same seed replays the same choices.
+ * should have happened. Payout runs join in: the provider answers at once, later, never (a
+ * timeout, a lost request, a system error) or with a refusal; runs are killed at a random step
+ * boundary and resumed; ops retry refused payouts. A failure names its seed and step; the same
+ * seed replays the same choices.
  */
 
 const HOUR = 3_600_000;
@@ -121,6 +129,9 @@ export async function simulate(seed: number, ops: number, opts: { client: Dynamo
   const clock = Clock.fixed(Date.parse("2026-12-01T02:00:00Z") + (seed % 97) * HOUR);
   Clock.use(clock);
   Payment.use(Payment.createLocalProvider());
+  const payoutDir = mkdtempSync(join(tmpdir(), `zhubo-sim-payouts-${seed}-`));
+  const provider = Payout.createLocalPayoutProvider(payoutDir);
+  Payout.useProvider(provider);
   const counts: Record<string, number> = {};
   const count = (k: string) => {
     counts[k] = (counts[k] ?? 0) + 1;
@@ -133,6 +144,16 @@ export async function simulate(seed: number, ops: number, opts: { client: Dynamo
     const hosts = [trained.hosts[0] as Actor.PersonActor, ...((await people(2, "主播")) as Actor.PersonActor[])];
     for (const h of hosts) await as(h, () => Market.saveCard(cardInput()));
     const brands = [await brand("徐州老城牛肉月饼", { fundFen: 2_000_000 }), await brand("宿迁小店", { fundFen: 100_000 })];
+    // every payee can be paid out: the hosts and the agency have Alipay accounts, small minimums
+    for (const [i, h] of hosts.entries()) {
+      await as(h, () => Payout.setMethod({ payeeID: h.personID, account: `1390000${String(1000 + i)}`, name: "王小明", password: PASSWORD }));
+      await as(h, () => Payout.setMinimum({ payeeID: h.personID, minimumFen: r.pick([100, 1_000, 5_000]) }));
+    }
+    await as(trained.admin.actor, () =>
+      Payout.setMethod({ payeeID: trained.org.orgID, account: "pay@academy.example.cn", name: "苏州主播学院", password: PASSWORD }),
+    );
+    await as(trained.admin.actor, () => Payout.setMinimum({ payeeID: trained.org.orgID, minimumFen: 100 }));
+    const payees = [...hosts.map((h) => h.personID), trained.org.orgID];
     const topUps = [2_000_000, 100_000];
     const bookings: ModelBooking[] = [];
     let nextOrder = 1;
@@ -312,6 +333,48 @@ export async function simulate(seed: number, ops: number, opts: { client: Dynamo
           await maybeAmbiguous(() => Sale.releaseDue());
         });
       },
+      async payout() {
+        // a run: the one in progress (its outcomes were still out), or a new one
+        const active = (await as(trained.ops.actor, () => Payout.runs({}))).items.find((x) => x.phase !== "done");
+        const run = active ?? (await as(trained.ops.actor, () => Payout.start({})));
+        count(active ? "payout:resumed" : "payout:started");
+        for (let k = r.int(0, 6); k > 0; k--)
+          provider.plan(r.pick(["pending", "succeed", "timeout", "lost", "system_error", { fail: "PAYEE_NOT_EXIST" }] as const));
+        // killed at a random step boundary (or not), then resumed, like a Lambda dying mid-step
+        const killAt = r.chance(0.6) ? r.int(1, 30) : 0;
+        let n = 0;
+        Payout.onBoundary((label) => {
+          if (++n === killAt) throw Object.assign(new Error(`simulated: killed at ${label}`), { name: "SimulatedAmbiguousFailure" });
+        });
+        try {
+          for (let round = 0; round < 4; round++) {
+            let next: string;
+            try {
+              next = await maybeAmbiguous(() => Actor.provide({ type: "system", name: "sim" }, () => Payout.drive(run.runID)));
+            } catch (e) {
+              if (!isSimulated(e)) throw e;
+              count("payout:killed");
+              continue;
+            }
+            if (next === "done") break;
+            // the provider decides some of what's pending; the rest waits for a later step
+            for (const t of provider.list())
+              if (t.state === "pending" && r.chance(0.7)) provider.decide(t.reference, r.chance(0.8) ? "succeed" : { fail: "PAYEE_USER_INFO_ERROR" });
+          }
+        } finally {
+          Payout.onBoundary(undefined);
+        }
+        // ops retry a refused payout now and then (a new attempt, only once the old one is known to have failed)
+        const failed = (await as(trained.ops.actor, () => Payout.run({ runID: run.runID }))).failures;
+        if (failed.length && r.chance(0.4)) {
+          try {
+            await as(trained.ops.actor, () => Payout.retry({ runID: run.runID, payeeID: (failed[0] as { payeeID: string }).payeeID }));
+            count("payout:retried");
+          } catch (e) {
+            expected(e, "payout.balance_changed", "payout.changed");
+          }
+        }
+      },
       async deliver() {
         // booking.completed reaches the slot-fee subscriber late, twice, or twice at once
         const due = bookings.filter((x) => x.booking.status === "completed" || x.booking.status === "booked");
@@ -342,6 +405,7 @@ export async function simulate(seed: number, ops: number, opts: { client: Dynamo
       ["complete", 8],
       ["advance", 14],
       ["deliver", 8],
+      ["payout", 7],
     ];
     const total = weights.reduce((s, [, w]) => s + w, 0);
     const choose = () => {
@@ -367,6 +431,7 @@ export async function simulate(seed: number, ops: number, opts: { client: Dynamo
         await steps[name]?.();
         for (const m of bookings) m.booking = (await Market.loadBooking(m.booking.bookingID)) as Booking;
         await verify({ bookings, brands: brands.map((b) => b.org.orgID), topUps, hosts: hosts.map((h) => h.personID) });
+        await verifyPayouts(payees, provider, clock.now());
       } catch (e) {
         throw new SimFailure(`seed ${seed}, step ${step} (${name}): ${(e as Error).message}\n  reproduce: pnpm sim --seed ${seed} --ops ${step}`, { cause: e });
       }
@@ -395,9 +460,49 @@ export async function simulate(seed: number, ops: number, opts: { client: Dynamo
     };
   } finally {
     fault.disarm();
+    Payout.onBoundary(undefined);
     Clock.reset();
+    rmSync(payoutDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Payouts move a payee's money between its own accounts (available → in flight → paid out, or
+ * back), never create or lose any: nobody is paid twice for the same funds (the provider paid
+ * exactly what the ledger paid out, one success per reference), in-flight is zero once every
+ * answer is in, and each payee's statement closes on the ledger's balance and opens on last month's close.
+ */
+async function verifyPayouts(payees: string[], provider: Payout.LocalPayoutProvider, nowMs: number): Promise<void> {
+  const transfers = provider.list();
+  const allAnswered = transfers.every((t) => t.state !== "pending");
+  for (const id of payees) {
+    const [earned, inflight, paid] = await Promise.all([
+      Ledger.balance(Payee.earnedOf(id), { missing: "zero" }),
+      Ledger.balance(Payout.inflightOf(id), { missing: "zero" }),
+      Ledger.balance(Payout.paidOf(id), { missing: "zero" }),
+    ]);
+    const mine = transfers.filter((t) => t.reference.includes(id.slice(4)));
+    const succeeded = mine.filter((t) => t.state === "succeeded").reduce((a, t) => a + t.amountFen, 0);
+    // the ledger pays out only what the provider paid; what the provider paid is paid out or still in flight (its answer not yet recorded)
+    if (paid.available > succeeded) fail(`${id}: paid out ${paid.available} but the provider paid ${succeeded}`);
+    if (succeeded > paid.available + inflight.available)
+      fail(`${id}: the provider paid ${succeeded}, more than paid out ${paid.available} + in flight ${inflight.available}`);
+    if (inflight.available < 0 || paid.available < 0) fail(`${id}: negative in flight or paid out`);
+    if (new Set(mine.map((t) => t.reference)).size !== mine.length) fail(`${id}: a reference was paid twice`);
+    if (allAnswered && !(await activeRun()) && inflight.available !== 0) fail(`${id}: ${inflight.available} still in flight with every answer in`);
+    // statements: this month closes on the ledger's posted balance; last month's close opens it
+    const month = Statement.monthOf(nowMs);
+    const [prev, cur] = await Promise.all([
+      Statement.compute(id, Statement.monthOf(Date.parse(Statement.bounds(month).from) - 1)),
+      Statement.compute(id, month),
+    ]);
+    const a = (x: Statement.Info) => x.accounts.find((y) => y.role === "available") as Statement.AccountStatement;
+    eq(a(cur).closingFen, earned.creditsPosted - earned.debitsPosted, `${id}'s statement closing`);
+    eq(a(cur).openingFen, a(prev).closingFen, `${id}'s statement opening`);
+  }
+}
+
+const activeRun = async () => (await Payout.activeRun()) !== undefined;
 
 const fail = (what: string): never => {
   throw new Error(what);
