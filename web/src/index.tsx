@@ -18,6 +18,7 @@ import { CoursePage } from "./pages/course";
 import { CourseCohortsPage } from "./pages/course-cohorts";
 import { CourseEditPage, CourseNewPage } from "./pages/course-manage";
 import { DevMessagesPage } from "./pages/dev-messages";
+import { DevPayoutsPage } from "./pages/dev-payouts";
 import { EarningsPage } from "./pages/earnings";
 import { ForgotPasswordPage } from "./pages/forgot-password";
 import { HomePage } from "./pages/home";
@@ -30,13 +31,18 @@ import { OpsCertificatesPage } from "./pages/ops-certificates";
 import { OpsCertificationsPage } from "./pages/ops-certifications";
 import { OpsEventsPage } from "./pages/ops-events";
 import { OpsMoneyPage } from "./pages/ops-money";
+import { OpsPayoutRunPage } from "./pages/ops-payout-run";
+import { OpsPayoutsPage } from "./pages/ops-payouts";
 import { OrgPage } from "./pages/org";
 import { OrgNewPage } from "./pages/org-new";
+import { OrgPayoutsPage, PayoutsPage } from "./pages/payouts";
 import { PracticePage } from "./pages/practice";
 import { ReviewPage } from "./pages/review";
 import { RosterPage } from "./pages/roster";
 import { SignInPage } from "./pages/sign-in";
 import { SignUpPage } from "./pages/sign-up";
+import { StatementPrintPage } from "./pages/statement-print";
+import { OrgStatementsPage, StatementsPage } from "./pages/statements";
 import { VerifyCodePage, VerifyPage } from "./pages/verify";
 import { VerifyLoginPage } from "./pages/verify-login";
 import { session } from "./session/session";
@@ -70,6 +76,7 @@ if (root) {
         <Route path="/verify-login" component={VerifyLoginPage} />
         <Route path="/forgot-password" component={ForgotPasswordPage} />
         <Route path="/dev/messages" component={DevMessagesPage} />
+        <Route path="/dev/payouts" component={DevPayoutsPage} />
         <Route path="/verify" component={VerifyPage} />
         <Route path="/verify/:code" component={VerifyCodePage} />
         <Route path="/" component={guarded(HomePage)} />
@@ -77,10 +84,14 @@ if (root) {
         <Route path="/orgs/:orgID" component={guarded(OrgPage)} />
         <Route path="/orgs/:orgID/certifications" component={guarded(AgencyCertificationsPage)} />
         <Route path="/orgs/:orgID/share" component={guarded(AgencySharePage)} />
+        <Route path="/orgs/:orgID/payouts" component={guarded(OrgPayoutsPage)} />
+        <Route path="/orgs/:orgID/statements" component={guarded(OrgStatementsPage)} />
         <Route path="/ops/certifications" component={guarded(OpsCertificationsPage)} />
         <Route path="/ops/certificates" component={guarded(OpsCertificatesPage)} />
         <Route path="/ops/events" component={guarded(OpsEventsPage)} />
         <Route path="/ops/money" component={guarded(OpsMoneyPage)} />
+        <Route path="/ops/payouts" component={guarded(OpsPayoutsPage)} />
+        <Route path="/ops/payouts/:runID" component={guarded(OpsPayoutRunPage)} />
         <Route path="/browse" component={guarded(BrowsePage)} />
         <Route path="/courses/:courseID" component={guarded(CoursePage)} />
         <Route path="/cohorts/:cohortID" component={guarded(CohortPage)} />
@@ -106,6 +117,9 @@ if (root) {
         <Route path="/bookings" component={guarded(BookingsPage)} />
         <Route path="/bookings/:bookingID" component={guarded(BookingPage)} />
         <Route path="/earnings" component={guarded(EarningsPage)} />
+        <Route path="/payouts" component={guarded(PayoutsPage)} />
+        <Route path="/statements" component={guarded(StatementsPage)} />
+        <Route path="/statements/print" component={guarded(StatementPrintPage)} />
         <Route path="*" component={NotFoundPage} />
       </Router>
     ),

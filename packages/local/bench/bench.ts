@@ -14,6 +14,7 @@ import { startStreamReader } from "../src/stream-reader.js";
 import { eventRows, measureDelivery, roundTrips } from "./events.js";
 import { benchMatching } from "./matching.js";
 import { benchMoney } from "./money.js";
+import { benchPayouts } from "./payouts.js";
 
 /**
  * `pnpm bench`: every figure is a ratio against a baseline measured in the same run,
@@ -25,13 +26,21 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] as number;
 };
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-/** BENCH_ONLY=events: just the event-delivery figures (skips cold starts, throughput and matching); BENCH_ONLY=money: just the money's. */
+/** BENCH_ONLY=events: just the event-delivery figures (skips cold starts, throughput and matching); BENCH_ONLY=money: just the money's; BENCH_ONLY=payouts: the payout run's. */
 const only = process.env.BENCH_ONLY;
 const out = mkdtempSync(join(tmpdir(), "zhubo-bench-"));
 const dataDir = mkdtempSync(join(tmpdir(), "zhubo-bench-data-"));
 
 const stack = await startStack({ dataDir, apiPort: await freePort(), dynamoPort: await freePort(), web: "none", seed: true });
 try {
+  if (only === "payouts") {
+    console.log("\nzhubo bench (payouts only)");
+    for (const [what, figure, ratio] of await benchPayouts({ payees: Number(process.env.BENCH_PAYEES ?? 10_000) }))
+      console.log(`  ${what}\n    ${figure}  ${ratio}`);
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
   if (only === "money") {
     console.log("\nzhubo bench (money only)");
     for (const [what, figure, ratio] of await benchMoney({ rows: Number(process.env.BENCH_ROWS ?? 10_000) })) console.log(`  ${what}\n    ${figure}  ${ratio}`);

@@ -14,7 +14,7 @@ const SLOW: Record<string, number> = {
   "packages/local/src/rtmp/practice.int.test.ts": 88,
   "packages/core/src/sale/sale.int.test.ts": 60,
   "packages/core/src/account/account.int.test.ts": 61,
-  "packages/local/src/seed.int.test.ts": 60,
+  "packages/local/src/seed.int.test.ts": 70,
   "infra/stacks.test.ts": 58,
   "packages/core/src/market/market.int.test.ts": 57,
   "packages/core/src/sale/concurrency.int.test.ts": 45,
@@ -29,6 +29,10 @@ const SLOW: Record<string, number> = {
   "packages/core/src/org/org.int.test.ts": 36,
   "packages/local/src/events.int.test.ts": 36,
   "packages/local/e2e/shell.e2e.test.ts": 35,
+  "packages/local/e2e/payout.e2e.test.ts": 100,
+  "packages/core/src/payout/payout.int.test.ts": 60,
+  "infra/payouts.test.ts": 30,
+  "functions/src/api/router/payout.int.test.ts": 25,
 };
 
 const weight = (spec: TestSpecification) => {

@@ -38,6 +38,16 @@ export function OrgPanel(props: { orgID: string; link?: boolean }) {
                   {t("share.link")}
                 </A>
               </Show>
+              <Show when={o.kind === "agency" && admin()}>
+                <A class="link-more" href={`/orgs/${o.orgID}/payouts`} data-testid="agency-payouts-link">
+                  {t("menu.agencyPayouts")}
+                </A>
+              </Show>
+              <Show when={admin()}>
+                <A class="link-more" href={`/orgs/${o.orgID}/statements`} data-testid="org-statements-link">
+                  {t("menu.statements")}
+                </A>
+              </Show>
             </OrgSummary>
             <Show when={role() !== undefined || ops()}>
               <MembersCard orgID={o.orgID} admin={admin()} />

@@ -42,6 +42,7 @@ export function UserMenu() {
 
   const name = () => profile()?.displayName;
   const agencyAdminOf = () => orgIDsFor(session()?.memberships ?? [], "agencyAdmin")[0];
+  const brandAdminOf = () => orgIDsFor(session()?.memberships ?? [], "brandAdmin")[0];
   const login = () => {
     const p = profile();
     return p ? displayLogin(p.phone ?? p.email ?? "") : "";
@@ -87,21 +88,45 @@ export function UserMenu() {
           <A href="/earnings" class="menu-item" data-testid="menu-earnings">
             {t("menu.earnings")}
           </A>
+          <A href="/payouts" class="menu-item" data-testid="menu-payouts">
+            {t("menu.payouts")}
+          </A>
+          <A href="/statements" class="menu-item" data-testid="menu-statements">
+            {t("menu.statements")}
+          </A>
           <Show when={roles().includes("brandAdmin")}>
             <A href="/brand/wallet" class="menu-item" data-testid="menu-wallet">
               {t("menu.wallet")}
             </A>
           </Show>
+          <Show when={brandAdminOf()}>
+            {(orgID) => (
+              <A href={`/orgs/${orgID()}/statements`} class="menu-item" data-testid="menu-brand-statements">
+                {t("menu.brandStatements")}
+              </A>
+            )}
+          </Show>
           <Show when={agencyAdminOf()}>
             {(orgID) => (
-              <A href={`/orgs/${orgID()}/share`} class="menu-item" data-testid="menu-share">
-                {t("menu.share")}
-              </A>
+              <>
+                <A href={`/orgs/${orgID()}/share`} class="menu-item" data-testid="menu-share">
+                  {t("menu.share")}
+                </A>
+                <A href={`/orgs/${orgID()}/payouts`} class="menu-item" data-testid="menu-agency-payouts">
+                  {t("menu.agencyPayouts")}
+                </A>
+                <A href={`/orgs/${orgID()}/statements`} class="menu-item" data-testid="menu-agency-statements">
+                  {t("menu.agencyStatements")}
+                </A>
+              </>
             )}
           </Show>
           <Show when={roles().includes("ops")}>
             <A href="/ops/money" class="menu-item" data-testid="menu-ops-money">
               {t("menu.opsMoney")}
+            </A>
+            <A href="/ops/payouts" class="menu-item" data-testid="menu-ops-payouts">
+              {t("menu.opsPayouts")}
             </A>
           </Show>
           <A href="/orgs/new" class="menu-item">

@@ -3,6 +3,7 @@ import { certAdminEn } from "./messages-cert-admin-en";
 import { certEn } from "./messages-cert-en";
 import { marketEn } from "./messages-market-en";
 import { moneyEn } from "./messages-money-en";
+import { payoutEn } from "./messages-payout-en";
 import { practiceEn } from "./messages-practice-en";
 import { textEn } from "./messages-text-en";
 import { trainingEn } from "./messages-training-en";
@@ -210,6 +211,7 @@ export const en = {
   ...certAdminEn,
   ...marketEn,
   ...moneyEn,
+  ...payoutEn,
   ...accountEn,
   ...textEn,
 } as const satisfies Record<MessageKey, string>;

@@ -3,6 +3,7 @@ import { certAdminZh } from "./messages-cert-admin-zh";
 import { certZh } from "./messages-cert-zh";
 import { marketZh } from "./messages-market-zh";
 import { moneyZh } from "./messages-money-zh";
+import { payoutZh } from "./messages-payout-zh";
 import { practiceZh } from "./messages-practice-zh";
 import { textZh } from "./messages-text-zh";
 import { trainingZh } from "./messages-training-zh";
@@ -209,6 +210,7 @@ export const zh = {
   ...certAdminZh,
   ...marketZh,
   ...moneyZh,
+  ...payoutZh,
   ...accountZh,
   ...textZh,
 } as const;

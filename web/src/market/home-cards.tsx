@@ -5,7 +5,7 @@ import { t } from "../i18n";
 import { adminBrandIDs } from "./brand";
 
 /**
- * The learner/host home's way into the marketplace: their card, gigs that fit, offers, bookings, earnings.
+ * The learner/host home's way into the marketplace: their card, gigs that fit, offers, bookings, earnings, payouts.
  * Links only — the home asks the market API nothing, so its other cards never wait on it.
  */
 export function HostMarketCard() {
@@ -27,6 +27,9 @@ export function HostMarketCard() {
         </A>
         <A class="btn btn-secondary" href="/earnings" data-testid="host-earnings-link">
           {t("menu.earnings")}
+        </A>
+        <A class="btn btn-secondary" href="/payouts" data-testid="host-payouts-link">
+          {t("menu.payouts")}
         </A>
       </div>
     </Card>

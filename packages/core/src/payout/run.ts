@@ -21,6 +21,8 @@ import { DEFAULT_MINIMUM_FEN, destinationOf, kindOf, type PayeeKind, read as rea
 
 /** Payees per planning page and per paying chunk: a chunk's transactions and provider calls take seconds, well inside a Lambda's limit. */
 export const CHUNK = 25;
+/** Payouts of a chunk in progress at once. */
+export const PARALLEL = 5;
 
 export type Phase = "planning" | "paying" | "settling" | "done";
 
@@ -242,10 +244,16 @@ async function pay(run: Run): Promise<Next> {
     return "continue";
   }
   const item = (await (await chunkEntity()).get({ runID: run.runID, chunk }).go({ consistent: true })).data;
-  for (const payeeID of item?.payeeIDs ?? []) {
-    const p = await readPayout(run.runID, payeeID);
-    if (p) await drive(p);
-  }
+  // a few payees at once: each payout's writes are its own items (the run's counters retry on conflict), and provider calls overlap
+  const queue = [...(item?.payeeIDs ?? [])];
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      for (let payeeID = queue.shift(); payeeID; payeeID = queue.shift()) {
+        const p = await readPayout(run.runID, payeeID);
+        if (p) await drive(p);
+      }
+    }),
+  );
   await runs
     .patch({ runID: run.runID })
     .add({ chunksPaid: 1 })

@@ -139,3 +139,24 @@ export async function setMinimum(input: { payeeID: string; minimumFen: Fen }) {
   await write(input.payeeID, previous, { ...rest, minimumFen: input.minimumFen });
   return view(input.payeeID, await read(input.payeeID));
 }
+
+/**
+ * Stores a payee's method without asking for a password: for bringing existing payees over (a
+ * migration) and the benchmark's 10,000 payees. Never behind a transport.
+ */
+export async function importMethod(id: string, method: { account: string; name: string; minimumFen?: Fen }, by: string): Promise<void> {
+  await (await settingsEntity())
+    .put({
+      payeeID: id,
+      payeeKind: kindOf(id),
+      account: method.account,
+      name: method.name,
+      minimumFen: method.minimumFen ?? DEFAULT_MINIMUM_FEN,
+      methodSetAt: Clock.iso(),
+      version: 1,
+      updatedBy: by,
+      updatedAt: Clock.iso(),
+    })
+    .go();
+  await Ledger.touch(Payee.earnedOf(id));
+}

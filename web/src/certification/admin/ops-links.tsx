@@ -5,7 +5,7 @@ import { loaded } from "../../components/async";
 import { Card } from "../../components/ui";
 import { t } from "../../i18n";
 
-/** On the ops home: the way to certification proposals (with how many wait), to revoking a certificate, to failed event deliveries, and to the platform's money. */
+/** On the ops home: the way to certification proposals (with how many wait), to revoking a certificate, to failed event deliveries, to the platform's money and to payout runs. */
 export function OpsCertificationLinks() {
   const [pending] = createResource(async () => {
     const page = await api.certification.listByStatus.query({ status: "pending" });
@@ -28,6 +28,9 @@ export function OpsCertificationLinks() {
         </A>
         <A href="/ops/money" class="btn btn-secondary btn-small" data-testid="ops-money-link">
           {t("opsMoney.title")}
+        </A>
+        <A href="/ops/payouts" class="btn btn-secondary btn-small" data-testid="ops-payouts-link">
+          {t("opsPayouts.title")}
         </A>
       </div>
     </Card>
