@@ -9,7 +9,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 const SLOW: Record<string, number> = {
   "packages/core/src/auth/auth.int.test.ts": 120,
   "packages/local/src/dev.int.test.ts": 107,
-  "packages/local/e2e/money.e2e.test.ts": 105,
+  "packages/local/e2e/money.e2e.test.ts": 170,
   "packages/local/e2e/account.e2e.test.ts": 102,
   "packages/local/src/rtmp/practice.int.test.ts": 88,
   "packages/core/src/sale/sale.int.test.ts": 60,
@@ -29,9 +29,7 @@ const SLOW: Record<string, number> = {
   "packages/core/src/org/org.int.test.ts": 36,
   "packages/local/src/events.int.test.ts": 36,
   "packages/local/e2e/shell.e2e.test.ts": 35,
-  "packages/local/e2e/payout.e2e.test.ts": 100,
   "packages/core/src/payout/payout.int.test.ts": 60,
-  "infra/payouts.test.ts": 30,
   "functions/src/api/router/payout.int.test.ts": 25,
 };
 
