@@ -63,12 +63,13 @@ const loopbackLauncher = fileURLToPath(new URL("./dynamo-loopback.java", import.
  * in memory or persisted under `dbPath`. Java runs under umask 077, so every file it writes there is
  * readable by this user alone.
  */
-export async function startDynamoLocal(opts: { port: number; dbPath?: string }): Promise<DynamoLocal> {
+export async function startDynamoLocal(opts: { port: number; dbPath?: string; jvm?: string[] }): Promise<DynamoLocal> {
   assertJava();
   await assertPortFree(opts.port, "DynamoDB Local");
   const dir = jarDir();
   const storage = opts.dbPath ? ["-dbPath", opts.dbPath] : ["-inMemory"];
   const java = [
+    ...(opts.jvm ?? []),
     `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
     "-cp",
     join(dir, "DynamoDBLocal.jar"),

@@ -19,7 +19,8 @@ export async function setup(project: TestProject) {
   const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
   const ports: number[] = [];
   for (let i = 0; i < workers; i++) ports.push(await freePort());
-  servers = await Promise.all(ports.map((port) => startDynamoLocal({ port })));
+  // C1 only: a test run's servers live minutes, and the C2 compiler's work never pays back on two cores
+  servers = await Promise.all(ports.map((port) => startDynamoLocal({ port, jvm: ["-XX:TieredStopAtLevel=1"] })));
   project.provide(
     "dynamoEndpoints",
     servers.map((s) => s.endpoint),
