@@ -151,7 +151,7 @@ describe("money on a phone", () => {
     await until(() => clawback.textContent()).toContain("结算后退款扣回");
     await until(() => fen(phone, "earnings-clawed-back")).toBeGreaterThan(clawedBefore);
     await shot(phone, "money-earnings-clawback");
-  });
+  }, 180_000);
 
   it("an agency asks ops for a larger share; ops approve it on the platform money page, where the ledger checks balanced", async () => {
     Clock.reset();
@@ -185,7 +185,7 @@ describe("money on a phone", () => {
     await agency.reload();
     await until(() => agency.getByTestId("share-approved").textContent()).toContain("12.5%，证书颁发后 24 个月内");
     await until(() => agency.getByTestId("share-waiting").count()).toBe(0);
-  });
+  }, 180_000);
 });
 
 /** Fen as the pages write them ("¥7.98"), through a decimal string as the app does. */

@@ -84,7 +84,11 @@ describe("payout routers", () => {
 
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     const statement = await as("statement", host as Actor.PersonActor).of({ ownerID: hostID, month });
-    expect(statement.accounts.find((a) => a.role === "available")?.movements.map((m) => m.memo)).toEqual(["release", "payout"]);
+    // the host's own payout was either paid at once or refused, returned and paid on the retry
+    const hostFailed = failed?.payeeID === hostID;
+    expect(statement.accounts.find((a) => a.role === "available")?.movements.map((m) => m.memo)).toEqual(
+      hostFailed ? ["release", "payout", "payout_returned", "payout"] : ["release", "payout"],
+    );
     const csv = await as("statement", host as Actor.PersonActor).download({ ownerID: hostID, month, locale: "en" });
     expect(csv.filename).toBe(`zhubo-statement-${hostID}-${month}.csv`);
     expect(csv.text.startsWith("\uFEFFTime,Account,Type")).toBe(true);

@@ -238,5 +238,5 @@ describe("payout runs", () => {
       expect({ k, transfers: sent.length }).toEqual({ k, transfers: 3 });
     }
     await expectLedgerSound();
-  });
+  }, 300_000);
 });
