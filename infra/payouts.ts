@@ -7,19 +7,12 @@ import { Choice, Condition, DefinitionBody, Fail, LogLevel, StateMachine, StateM
 import { LambdaInvoke } from "aws-cdk-lib/aws-stepfunctions-tasks";
 import { Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { EVENT_SOURCE } from "../functions/src/events/registry.js";
-import { deadLetterQueue, Events, scheduledJob } from "./events.js";
+import { deadLetterQueue, Events, SUBSCRIBER_TABLE_ACTIONS, scheduledJob } from "./events.js";
 import { Secrets } from "./secrets.js";
 import { Storage } from "./storage.js";
 
-/** A step reads and writes through core's verbs: items, transactions, index queries. No Scan. */
-export const PAYOUT_TABLE_ACTIONS = [
-  "dynamodb:GetItem",
-  "dynamodb:PutItem",
-  "dynamodb:UpdateItem",
-  "dynamodb:DeleteItem",
-  "dynamodb:Query",
-  "dynamodb:ConditionCheckItem",
-] as const;
+/** A step reads and writes through core's verbs as a subscriber does: items, transactions, index queries. No Scan. */
+export const PAYOUT_TABLE_ACTIONS = SUBSCRIBER_TABLE_ACTIONS;
 /** Mondays 02:00 UTC = 10:00 China time. */
 export const PAYOUT_SCHEDULE = "cron(0 2 ? * MON *)";
 /** How long a "wait" (outcomes still out at the provider) sleeps before the next round of queries. */

@@ -11,7 +11,7 @@ export async function earn(payeeID: string, fen: number, kind: "host" | "agency"
   await Ledger.open({ accountID: SOURCE, kind: "test_source", ownerID: "test", normal: "debit", overdraft: "always" });
   await Ledger.post({
     commandID: `test-earn-${payeeID}-${n++}-${Date.now()}`,
-    transfers: [{ debit: SOURCE, credit: Payee.earnedOf(payeeID), amount: fen, memo: fen >= 0 ? "release" : "clawback" }],
+    transfers: [{ debit: SOURCE, credit: Payee.earnedOf(payeeID), amount: fen, memo: "release" }],
   });
 }
 

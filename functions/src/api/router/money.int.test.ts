@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { as as asActor, bank, brand, cardInput, certified, gigInput, PASSWORD, people } from "../../../../packages/core/test/factory.js";
 import { app } from "../app.js";
 import { earningsRouter, saleRouter, walletRouter } from "./money.js";
-import { caller, failure } from "./testing.js";
+import { caller, failure, recording } from "./testing.js";
 
 /**
  * Every money procedure's happy path through the router, as the role that uses it (the last test
@@ -15,17 +15,7 @@ import { caller, failure } from "./testing.js";
  */
 const answered = new Set<string>();
 type Routers = Pick<ReturnType<typeof caller>, "wallet" | "sale" | "earnings">;
-const as = <K extends keyof Routers>(router: K, actor: Actor.Info): Routers[K] =>
-  new Proxy(caller(actor)[router], {
-    get(target, name: string) {
-      const procedure = (target as unknown as Record<string, (input?: unknown) => Promise<unknown>>)[name];
-      return async (input?: unknown) => {
-        const out = await procedure?.(input);
-        answered.add(`${router}.${name}`);
-        return out;
-      };
-    },
-  }) as Routers[K];
+const as = <K extends keyof Routers>(router: K, actor: Actor.Info): Routers[K] => recording(answered, router, actor);
 
 afterEach(() => Clock.reset());
 

@@ -9,7 +9,7 @@ import { as as asActor, ops as opsPerson, org, PASSWORD, people } from "../../..
 import { earn } from "../../../../packages/core/test/payees.js";
 import { app } from "../app.js";
 import { payoutRouter, statementRouter } from "./payout.js";
-import { caller, failure } from "./testing.js";
+import { caller, failure, recording } from "./testing.js";
 
 /**
  * Every payout and statement procedure's happy path as the role that uses it (the last test fails
@@ -18,17 +18,7 @@ import { caller, failure } from "./testing.js";
  */
 const answered = new Set<string>();
 type Routers = Pick<ReturnType<typeof caller>, "payout" | "statement">;
-const as = <K extends keyof Routers>(router: K, actor: Actor.Info): Routers[K] =>
-  new Proxy(caller(actor)[router], {
-    get(target, name: string) {
-      const procedure = (target as unknown as Record<string, (input?: unknown) => Promise<unknown>>)[name];
-      return async (input?: unknown) => {
-        const out = await procedure?.(input);
-        answered.add(`${router}.${name}`);
-        return out;
-      };
-    },
-  }) as Routers[K];
+const as = <K extends keyof Routers>(router: K, actor: Actor.Info): Routers[K] => recording(answered, router, actor);
 
 let provider: Payout.LocalPayoutProvider;
 beforeAll(() => {

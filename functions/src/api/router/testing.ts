@@ -18,3 +18,20 @@ export async function failure(p: Promise<unknown>) {
   }
   return expect.fail("expected a TRPCError");
 }
+
+/**
+ * A caller of one router as `actor` that records each procedure it answered in `answered`
+ * ("router.procedure"), so a test file can prove every procedure's happy path ran.
+ */
+export function recording<K extends keyof ReturnType<typeof caller>>(answered: Set<string>, router: K, actor: Actor.Info): ReturnType<typeof caller>[K] {
+  return new Proxy(caller(actor)[router], {
+    get(target, name: string) {
+      const procedure = (target as unknown as Record<string, (input?: unknown) => Promise<unknown>>)[name];
+      return async (input?: unknown) => {
+        const out = await procedure?.(input);
+        answered.add(`${router}.${name}`);
+        return out;
+      };
+    },
+  }) as ReturnType<typeof caller>[K];
+}

@@ -8,7 +8,7 @@ import { Ledger } from "../ledger/index.js";
 import type { Fen } from "../money/index.js";
 import { Page } from "../page/index.js";
 import { Payee } from "../payee/index.js";
-import { inflightOf, paidOf } from "../payout/run.js";
+import { Payout } from "../payout/index.js";
 import { bookingMoneyEntity, type Money } from "../sale/index.js";
 import { Tenant } from "../tenant/index.js";
 import { movementOf } from "../wallet/index.js";
@@ -39,8 +39,8 @@ async function balancesOf(payeeID: string): Promise<Balances> {
   const [pending, earned, inflight, paid] = await Promise.all([
     Ledger.balance(Payee.pendingOf(payeeID), { missing: "zero" }),
     Ledger.balance(Payee.earnedOf(payeeID), { missing: "zero" }),
-    Ledger.balance(inflightOf(payeeID), { missing: "zero" }),
-    Ledger.balance(paidOf(payeeID), { missing: "zero" }),
+    Ledger.balance(Payout.inflightOf(payeeID), { missing: "zero" }),
+    Ledger.balance(Payout.paidOf(payeeID), { missing: "zero" }),
   ]);
   // earned's credits include payouts that failed and came back; its debits include payouts sent out
   const returned = inflight.debitsPosted - paid.creditsPosted;

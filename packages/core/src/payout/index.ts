@@ -26,7 +26,7 @@ export {
   useProvider,
   weeklyRunID,
 } from "./run.js";
-export { DEFAULT_MINIMUM_FEN, importMethod, maskAccount, maskName, PAUSE_HOURS } from "./settings.js";
+export { assertManages, DEFAULT_MINIMUM_FEN, importMethod, maskAccount, maskName, PAUSE_HOURS } from "./settings.js";
 
 /*
  * Paying hosts and agencies what they earned: payout settings (where the money goes), runs

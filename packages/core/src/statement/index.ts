@@ -5,7 +5,7 @@ import { fn } from "../fn/index.js";
 import { Ledger } from "../ledger/index.js";
 import { type Fen, Money } from "../money/index.js";
 import { Payee } from "../payee/index.js";
-import { assertManages } from "../payout/settings.js";
+import { Payout } from "../payout/index.js";
 import { readMoney } from "../sale/index.js";
 import { Tenant } from "../tenant/index.js";
 import { Wallet } from "../wallet/index.js";
@@ -166,7 +166,7 @@ const ownerID = z.string().check(z.regex(/^(prs|agy|brd)_[0-9A-HJKMNP-TV-Z]{26}$
 /** A month's statement: a host's own, an agency's or a brand's for its admins. Months before 2024 or after this one are refused. */
 export const of = fn(z.object({ ownerID, month: monthSchema }), async (args) => {
   if (args.ownerID.startsWith("brd_")) Tenant.assert("brand.not_found", { kind: "brand", id: args.ownerID }, { roles: ["admin"] });
-  else assertManages(args.ownerID);
+  else Payout.assertManages(args.ownerID);
   if (args.month < "2024-01" || args.month > monthOf(Clock.now())) throw input("statement.month", "month", "No statement for that month");
   return compute(args.ownerID, args.month);
 });
