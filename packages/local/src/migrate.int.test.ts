@@ -7,10 +7,11 @@ import { type DynamoLocal, freePort, startDynamoLocal } from "./dynamo-local.js"
 /*
  * Its own DynamoDB Local: index creation there is served by one background worker for the
  * whole server, and under the full test run's load a backfill can wait on other files' work.
+ * C1 only, as the run's shared servers (test/global-setup.ts): 6 CPU-s for this file's server instead of 13.
  */
 let server: DynamoLocal;
 beforeAll(async () => {
-  server = await startDynamoLocal({ port: await freePort() });
+  server = await startDynamoLocal({ port: await freePort(), jvm: ["-XX:TieredStopAtLevel=1"] });
 });
 afterAll(() => server.stop());
 
