@@ -62,8 +62,20 @@ export function actorOf(tokens: { personID: string; memberships: Actor.Membershi
 
 export const as = <R>(actor: Actor.Info, cb: () => R): R => Actor.provide(actor, cb);
 
+let hashed: Promise<string> | undefined;
+/**
+ * A verified person signed in, without the sign-up flow's scrypt hash (the shared one from
+ * `people`) or its codes: for the admins and operators most tests only need to exist.
+ */
+export async function member(name: string, login = uniqueEmail()) {
+  hashed ??= (await import("../src/auth/password.js")).hash(PASSWORD);
+  const person = await Person.create({ login: Person.toLogin(login), displayName: name, passwordHash: await hashed, verified: true });
+  const tokens = await Auth.startSession(person.personID);
+  return { ...tokens, login, actor: actorOf(tokens) };
+}
+
 export async function ops() {
-  const person = await signUp("运营");
+  const person = await member("运营");
   await Membership.grant({ personID: person.personID, orgID: "zhubo", kind: "platform", role: "ops", displayName: "运营" });
   const memberships = await Membership.ofPerson(person.personID);
   return { ...person, actor: actorOf({ personID: person.personID, memberships }) };
@@ -76,7 +88,7 @@ export async function org(
   name = kind === "agency" ? "苏州主播学院" : "徐州牛肉月饼",
   opts: { fundFen?: number } = { fundFen: 100_000_000 },
 ) {
-  const admin = await signUp(`${name}管理员`);
+  const admin = await member(`${name}管理员`);
   const created = await as(admin.actor, () => Org.create({ kind, name, city: kind === "agency" ? "suzhou" : "xuzhou" }));
   const operator = await ops();
   await as(operator.actor, () => Org.approve({ orgID: created.orgID }));
@@ -145,7 +157,6 @@ export async function openCohort(patch: Partial<Parameters<typeof Cohort.create>
   return { ...agency, course, cohort };
 }
 
-let hashed: Promise<string> | undefined;
 /** Many verified people fast: one scrypt hash shared, written straight through Person.create (no sessions, no codes). */
 export async function people(n: number, name = "学员") {
   hashed ??= (await import("../src/auth/password.js")).hash(PASSWORD);

@@ -291,8 +291,15 @@ export async function recompute(bookingID: string): Promise<Recomputed> {
       throw conflict("sale.busy", "The booking's sales are being updated. Try again.");
     }
     await openPayees(b);
-    const prepared = await Ledger.prepare({ commandID: `commission:${bookingID}:${next.version}`, ref: bookingID, transfers, clawback });
-    if (prepared.replayed) continue;
+    // a racing recomputation that posted this version first (from other lines: a conflict, or the same: a replay) — read again
+    const prepared = await Ledger.prepare({ commandID: `commission:${bookingID}:${next.version}`, ref: bookingID, transfers, clawback }).catch((e: unknown) => {
+      if ((e as { code?: string }).code === "ledger.command_conflict") return undefined;
+      throw e;
+    });
+    if (!prepared || prepared.replayed) {
+      if (attempt < 20) continue;
+      throw conflict("sale.busy", "The booking's sales are being updated. Try again.");
+    }
     const rejected = await Dynamo.transact(await bookingMoneyEntity(), [write, ...prepared.commits]);
     if (rejected === -1) return { money: next, posted: true, shortFen: 0 };
     if (rejected === 0 || rejected === 1) {
