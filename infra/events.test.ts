@@ -9,7 +9,7 @@ import { cleanupSynth, exported, type Json, named, only, type Resource, ROOT, ty
 
 // The domain-event bus (issue 11): outbox relay, subscribers, dead letters, booking completion.
 
-type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: Record<string, unknown> };
 
 let dev: Synthesized;
 
@@ -159,6 +159,27 @@ describe("subscribers", () => {
         name,
       ).toEqual([]);
     }
+  });
+
+  it("lets only the subscribers that send messages (notify) send email as the product's address and publish SMS, with the adapter's environment", () => {
+    for (const entry of SUBSCRIBERS) {
+      const found = functionByHandler(`functions/src/events/${entry.name}.handler`);
+      const actions = roleStatements(found)
+        .flatMap(actionsOf)
+        .filter((a) => a.startsWith("ses:") || a.startsWith("sns:"));
+      const variables = (found[1].Properties.Environment as { Variables: Json }).Variables;
+      if ("messaging" in entry && entry.messaging) {
+        expect(actions.sort(), entry.name).toEqual(["ses:SendEmail", "sns:Publish"]);
+        const ses = roleStatements(found).find((st) => actionsOf(st).includes("ses:SendEmail")) as Statement;
+        expect(JSON.stringify(ses.Resource)).toContain(":identity/zhubo.cn");
+        expect(ses.Condition).toEqual({ StringEquals: { "ses:FromAddress": "no-reply@zhubo.cn" } });
+        expect(variables.MESSAGING_EMAIL_FROM, entry.name).toBe("no-reply@zhubo.cn");
+      } else {
+        expect(actions, entry.name).toEqual([]);
+        expect(variables.MESSAGING_EMAIL_FROM, entry.name).toBeUndefined();
+      }
+    }
+    expect(SUBSCRIBERS.filter((e) => "messaging" in e).map((e) => e.name)).toEqual(["notify"]);
   });
 
   it("keeps subscriber dead letters encrypted for 14 days, and moves one the recorder failed five times to the recorder-failures queue", () => {

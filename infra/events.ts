@@ -8,6 +8,7 @@ import { DynamoEventSource, SqsDlq, SqsEventSource } from "aws-cdk-lib/aws-lambd
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Cron, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { DELIVERY, EVENT_SOURCE, SUBSCRIBERS } from "../functions/src/events/registry.js";
+import { identityArnOf, mailFrom, sending } from "./messaging.js";
 import { Storage } from "./storage.js";
 
 /** The ElectroDB entity name of the outbox item every state change writes in its own transaction. */
@@ -113,16 +114,22 @@ export function Events({ stack, app }: StackContext) {
   const subscriberDeadLetters = deadLetterQueue(stack, "subscriberDeadLetters", recorderFailures);
 
   const subscribers: Record<string, SstFunction> = {};
-  for (const { name, events } of SUBSCRIBERS) {
+  for (const entry of SUBSCRIBERS) {
+    const { name, events } = entry;
     const id = camel(name);
+    const from = mailFrom();
+    const sends = "messaging" in entry && entry.messaging ? sending(from, identityArnOf(stack, from)) : undefined;
     const subscriber = new SstFunction(stack, `${id}Subscriber`, {
       handler: `functions/src/events/${name}.handler`,
-      environment: { TABLE_NAME: table.tableName },
+      environment: { TABLE_NAME: table.tableName, ...sends?.environment },
       retryAttempts: DELIVERY.attempts - 1,
       maxEventAge: Duration.seconds(DELIVERY.maxEventAgeSeconds),
       onFailure: new SqsDestination(subscriberDeadLetters),
     });
-    subscriber.attachPermissions([new PolicyStatement({ effect: Effect.ALLOW, actions: [...SUBSCRIBER_TABLE_ACTIONS], resources: tableResources })]);
+    subscriber.attachPermissions([
+      new PolicyStatement({ effect: Effect.ALLOW, actions: [...SUBSCRIBER_TABLE_ACTIONS], resources: tableResources }),
+      ...(sends?.statements ?? []),
+    ]);
     new Rule(stack, `${id}Rule`, {
       description: `zhubo domain events ${events.join(", ")} to the ${name} subscriber`,
       eventBus: bus,

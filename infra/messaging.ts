@@ -25,22 +25,35 @@ export function messaging(stack: Stack, env: NodeJS.ProcessEnv = process.env) {
     new CfnOutput(stack, `MailDkim${i + 1}`, { value: `${record.name} CNAME ${record.value}` });
   });
 
+  const { statements, environment } = sending(from, identity.emailIdentityArn, env);
+  return { identity, statements, environment };
+}
+
+/**
+ * What a function that sends needs: SES for this identity only and only as the configured sender,
+ * SNS publishing and nothing else, and the adapter's environment. Another stack (the notify
+ * subscriber's) passes the identity's ARN by its name, so it needs no reference to the Api stack.
+ */
+export function sending(from: string, identityArn: string, env: NodeJS.ProcessEnv = process.env) {
   const statements = [
-    // This identity only, and only as the configured sender.
     new PolicyStatement({
       sid: "SendCodesByEmail",
       effect: Effect.ALLOW,
       actions: ["ses:SendEmail"],
-      resources: [identity.emailIdentityArn],
+      resources: [identityArn],
       conditions: { StringEquals: { "ses:FromAddress": from } },
     }),
     // Publishing straight to a phone number has no resource ARN, so IAM only accepts "*" here; the
-    // API publishes to no topic, and nothing else (subscribe, set attributes) is granted.
+    // function publishes to no topic, and nothing else (subscribe, set attributes) is granted.
     new PolicyStatement({ sid: "SendCodesBySms", effect: Effect.ALLOW, actions: ["sns:Publish"], resources: ["*"] }),
   ];
-
   const environment: Record<string, string> = { MESSAGING_EMAIL_FROM: from };
   if (env.ZHUBO_SMS_SENDER_ID) environment.MESSAGING_SMS_SENDER_ID = env.ZHUBO_SMS_SENDER_ID;
   if (env.ZHUBO_SMS_ORIGINATION_NUMBER) environment.MESSAGING_SMS_ORIGINATION_NUMBER = env.ZHUBO_SMS_ORIGINATION_NUMBER;
-  return { identity, statements, environment };
+  return { statements, environment };
+}
+
+/** The SES identity of the sender's domain, by name (it is made in the Api stack). */
+export function identityArnOf(stack: Stack, from: string): string {
+  return stack.formatArn({ service: "ses", resource: "identity", resourceName: from.split("@")[1] as string });
 }

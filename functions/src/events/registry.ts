@@ -10,6 +10,24 @@ export const SUBSCRIBERS = [
   { name: "certificate-changed", events: ["certificate.issued", "certificate.renewed", "certificate.revoked"] },
   { name: "booking-closed", events: ["booking.completed", "booking.no_show"] },
   { name: "slot-fee", events: ["booking.completed"] },
+  {
+    name: "notify",
+    events: [
+      "offer.made",
+      "offer.countered",
+      "offer.declined",
+      "booking.confirmed",
+      "booking.cancelled",
+      "booking.no_show",
+      "booking.completed",
+      "certificate.issued",
+      "certificate.renewed",
+      "certificate.revoked",
+      "membership.invited",
+    ],
+    /** Sends SMS/email: the messaging adapter's environment and its two statements. */
+    messaging: true,
+  },
 ] as const;
 
 export type SubscriberName = (typeof SUBSCRIBERS)[number]["name"];

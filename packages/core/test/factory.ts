@@ -74,6 +74,20 @@ export async function member(name: string, login = uniqueEmail()) {
   return { ...tokens, login, actor: actorOf(tokens) };
 }
 
+/**
+ * A verified person whose stored hash has a low scrypt cost (N=2^10), for tests of the sign-in
+ * throttle that check many wrong guesses: each costs a millisecond instead of a policy-cost
+ * derivation. A right password re-hashes it at the policy cost (needsRehash), as in production.
+ */
+export async function weakAccount(name = "学员", login = uniqueEmail()) {
+  const { randomBytes, scryptSync } = await import("node:crypto");
+  const salt = randomBytes(16);
+  const key = scryptSync(PASSWORD.normalize("NFKC"), salt, 32, { N: 1024, r: 8, p: 1 });
+  const passwordHash = ["scrypt", 1024, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
+  const person = await Person.create({ login: Person.toLogin(login), displayName: name, passwordHash, verified: true });
+  return { personID: person.personID, login };
+}
+
 export async function ops() {
   const person = await member("运营");
   await Membership.grant({ personID: person.personID, orgID: "zhubo", kind: "platform", role: "ops", displayName: "运营" });

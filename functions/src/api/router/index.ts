@@ -22,6 +22,7 @@ export const appRouter = router({
   earnings: lazy(() => import("./money.js").then((m) => m.earningsRouter)),
   payout: lazy(() => import("./payout.js").then((m) => m.payoutRouter)),
   statement: lazy(() => import("./payout.js").then((m) => m.statementRouter)),
+  notification: lazy(() => import("./notification.js").then((m) => m.notificationRouter)),
 });
 
 export type AppRouter = typeof appRouter;

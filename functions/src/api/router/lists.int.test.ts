@@ -161,6 +161,7 @@ beforeAll(async () => {
     "earnings.movements": { actor: learner.actor, input: {} },
     "payout.mine": { actor: learner.actor, input: { payeeID: (learner.actor as { personID: string }).personID } },
     "payout.runs": { actor: a.ops.actor, input: {} },
+    "notification.list": { actor: learner.actor, input: {} },
     "payout.payouts": { actor: a.ops.actor, input: { runID: "prn_01M8SG42JJ692K7QXBCZ60XNE2" } },
   };
 }, 180_000);

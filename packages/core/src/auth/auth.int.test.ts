@@ -3,7 +3,7 @@ import { Auth } from "@zhubo/core/auth";
 import { Clock } from "@zhubo/core/clock";
 import { VisibleError } from "@zhubo/core/error";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { PASSWORD, signUp, uniqueEmail } from "../../test/factory.js";
+import { PASSWORD, signUp, uniqueEmail, weakAccount } from "../../test/factory.js";
 
 /** The person behind a header, as a verb that needs one would see it. */
 const person = async (header: string) => {
@@ -39,7 +39,7 @@ describe("accounts", () => {
     const clock = Clock.fixed(Date.UTC(2026, 10, 25, 8, 0, 0));
     Clock.use(clock);
     try {
-      const { login } = await signUp();
+      const { login } = await weakAccount();
       for (let i = 0; i < Auth.THROTTLE_LIMITS.loginSource; i++) {
         expect((await reject(Auth.signIn({ login, password: `bad-${i}-pass` }))).code).toBe("auth.invalid_credentials");
       }
@@ -58,8 +58,10 @@ describe("accounts", () => {
     Clock.use(Clock.fixed(Date.UTC(2026, 10, 25, 9, 1, 0)));
     const actor: Actor.Info = { type: "public", ip: "203.0.113.77" };
     await Actor.provide(actor, async () => {
-      for (let i = 0; i < Auth.THROTTLE_LIMITS.source; i++) {
-        await reject(Auth.signIn({ login: uniqueEmail("spray"), password: "guess-1234" }));
+      // sprayed across real accounts, and one login nobody has (checked against the timing equaliser)
+      const accounts = await Promise.all(Array.from({ length: Auth.THROTTLE_LIMITS.source - 1 }, () => weakAccount()));
+      for (const login of [...accounts.map((a) => a.login), uniqueEmail("spray")]) {
+        expect((await reject(Auth.signIn({ login, password: "guess-1234" }))).code).toBe("auth.invalid_credentials");
       }
       const throttled = await reject(Auth.signIn({ login: uniqueEmail("spray"), password: "guess-1234" }));
       expect(throttled.code).toBe("auth.throttled");
@@ -69,7 +71,7 @@ describe("accounts", () => {
   it("lets sixty racing wrong guesses for one login past the throttle only five times, and then not even the right password", async () => {
     Clock.use(Clock.fixed(Date.UTC(2026, 10, 25, 10, 1, 0)));
     onTestFinished(() => Clock.reset());
-    const { login } = await signUp();
+    const { login } = await weakAccount();
     const from = { type: "public", ip: "198.51.100.60" } as const;
     const burst = (passwords: string[]) => Actor.provide(from, () => Promise.all(passwords.map((password) => outcome(Auth.signIn({ login, password })))));
     const first = await burst(Array.from({ length: 60 }, (_, i) => `guess-${i}-wrong`));
@@ -83,7 +85,7 @@ describe("accounts", () => {
   it("checks at most five wrong passwords of a racing burst that also holds the right one", async () => {
     Clock.use(Clock.fixed(Date.UTC(2026, 10, 25, 10, 31, 0)));
     onTestFinished(() => Clock.reset());
-    const { login } = await signUp();
+    const { login } = await weakAccount();
     const results = await Actor.provide({ type: "public", ip: "198.51.100.61" }, () =>
       Promise.all(Array.from({ length: 60 }, (_, i) => outcome(Auth.signIn({ login, password: i === 20 ? PASSWORD : `guess-${i}-wrong` })))),
     );
@@ -95,7 +97,7 @@ describe("accounts", () => {
   it("an attacker at one address spending its attempts doesn't lock the owner out at another", async () => {
     Clock.use(Clock.fixed(Date.UTC(2026, 10, 25, 11, 1, 0)));
     onTestFinished(() => Clock.reset());
-    const { login } = await signUp();
+    const { login } = await weakAccount();
     await Actor.provide({ type: "public", ip: "192.0.2.66" }, async () => {
       for (let i = 0; i < Auth.THROTTLE_LIMITS.loginSource; i++) await reject(Auth.signIn({ login, password: `guess-${i}-wrong` }));
       expect((await reject(Auth.signIn({ login, password: PASSWORD }))).code).toBe("auth.throttled");
@@ -109,7 +111,7 @@ describe("accounts", () => {
   it("the owner's own sign-ins never use up the budget of their address", async () => {
     Clock.use(Clock.fixed(Date.UTC(2026, 10, 25, 11, 31, 0)));
     onTestFinished(() => Clock.reset());
-    const { login } = await signUp();
+    const { login } = await weakAccount();
     await Actor.provide({ type: "public", ip: "192.0.2.11" }, async () => {
       for (let i = 0; i < Auth.THROTTLE_LIMITS.loginSource + 2; i++) expect((await Auth.signIn({ login, password: PASSWORD })).accessToken).toBeTruthy();
     });
@@ -119,7 +121,7 @@ describe("accounts", () => {
     const clock = Clock.fixed(Date.UTC(2026, 10, 25, 12, 0, 0));
     Clock.use(clock);
     onTestFinished(() => Clock.reset());
-    const { login } = await signUp();
+    const { login } = await weakAccount();
     const guess = (ip: string, password: string) => Actor.provide({ type: "public", ip }, () => outcome(Auth.signIn({ login, password })));
     // one address spends its five, then keeps hammering: the refused calls take nothing from the login's budget
     const first = await Promise.all(Array.from({ length: 25 }, (_, i) => guess("203.0.113.1", `guess-${i}-one`)));

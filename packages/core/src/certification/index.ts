@@ -409,6 +409,9 @@ export interface CredentialVerdict {
 }
 
 /** A holder's certificates active at an instant (matching and gig requirements count only these). */
+/** A certificate by its holder and id, for reactions to its events (no tenancy: the caller is the system). */
+export const load = (holderID: string, certificateID: string) => read(holderID, certificateID);
+
 export async function activeOf(holderID: string, atMs: number = Clock.now()): Promise<Certificate[]> {
   const found = await (await certificateEntity()).query.byHolder({ holderID }).go({ pages: "all" });
   return (found.data as Certificate[]).filter((c) => statusAt(c, atMs) === "active" && Date.parse(c.issuedAt) <= atMs);

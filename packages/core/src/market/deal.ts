@@ -4,7 +4,7 @@ import { Calendar } from "../calendar/index.js";
 import { Certification } from "../certification/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
-import { conflict, isConditionFailure, notFound } from "../error/index.js";
+import { conflict, notFound } from "../error/index.js";
 import { Event } from "../event/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
@@ -16,7 +16,7 @@ import { Tenant } from "../tenant/index.js";
 import { Text } from "../text/index.js";
 import { Wallet } from "../wallet/index.js";
 import { bookingEntity, brandRecordEntity, hostBlockEntity, offerEntity } from "./entity.js";
-import { BookingCancelled, BookingCompleted, BookingConfirmed, BookingNoShow } from "./events.js";
+import { BookingCancelled, BookingCompleted, BookingConfirmed, BookingNoShow, OfferCountered, OfferDeclined, OfferMade } from "./events.js";
 import { facts, type Gig, gigID, load as loadGig, stillOpen } from "./gig.js";
 import { hostID, load as loadCard, refresh } from "./host.js";
 
@@ -169,14 +169,14 @@ async function start(g: Gig, host: string, by: "brand" | "host", terms: Terms, t
     round: 1,
     updatedAt: now,
   };
-  try {
-    await (await offerEntity()).create(offer).go();
-  } catch (e) {
-    if (isConditionFailure(e)) throw conflict("offer.exists", "There is already an offer between this gig and host");
-    throw e;
-  }
+  const offers = await offerEntity();
+  const rejected = await Dynamo.transact(offers, [Dynamo.commit(offers.create(offer)), await Event.create(OfferMade, offerFacts(offer, by))]);
+  if (rejected === 0) throw conflict("offer.exists", "There is already an offer between this gig and host");
+  if (rejected !== -1) throw new Error(`offer failed on item ${rejected}`);
   return offer;
 }
+
+const offerFacts = (o: Offer, by: "brand" | "host") => ({ gigID: o.gigID, hostID: o.hostID, brandID: o.brandID, by, round: o.round });
 
 const OfferInput = { gigID, terms: TermsSchema, note };
 
@@ -205,17 +205,16 @@ async function turn(input: z.output<typeof OfferRef>): Promise<{ offer: Offer; s
   return { offer, side };
 }
 
-async function write(offer: Offer, next: Partial<Offer>): Promise<Offer> {
+/** The offer's next state under the round it was read at, with the event saying what changed. */
+async function write(offer: Offer, next: Partial<Offer>, event: Dynamo.Commit): Promise<Offer> {
   const updated = { ...offer, ...next, updatedAt: Clock.iso() };
-  try {
-    await (await offerEntity())
-      .put(updated)
-      .where((a, op) => `${op.eq(a.round, offer.round)} AND ${op.eq(a.status, "open")}`)
-      .go();
-  } catch (e) {
-    if (isConditionFailure(e)) throw conflict("offer.changed", "The offer changed meanwhile. Reload to see the latest terms.");
-    throw e;
-  }
+  const offers = await offerEntity();
+  const rejected = await Dynamo.transact(offers, [
+    Dynamo.commit(offers.put(updated).where((a, op) => `${op.eq(a.round, offer.round)} AND ${op.eq(a.status, "open")}`)),
+    event,
+  ]);
+  if (rejected === 0) throw conflict("offer.changed", "The offer changed meanwhile. Reload to see the latest terms.");
+  if (rejected !== -1) throw new Error(`offer change failed on item ${rejected}`);
   return updated;
 }
 
@@ -223,17 +222,24 @@ async function write(offer: Offer, next: Partial<Offer>): Promise<Offer> {
 export const counter = fn(z.object({ gigID, hostID, round: z.int(), terms: TermsSchema, note }), async (input) => {
   const { offer, side } = await turn(input);
   if (offer.termsBy === side) throw conflict("offer.your_terms", "These are your terms: wait for the other side's answer");
-  return write(offer, {
-    terms: input.terms,
-    termsBy: side,
-    round: offer.round + 1,
-    history: [...offer.history, { by: side, terms: input.terms, at: Clock.iso(), ...(input.note ? { note: input.note } : {}) }],
-  });
+  const round = offer.round + 1;
+  return write(
+    offer,
+    {
+      terms: input.terms,
+      termsBy: side,
+      round,
+      history: [...offer.history, { by: side, terms: input.terms, at: Clock.iso(), ...(input.note ? { note: input.note } : {}) }],
+    },
+    await Event.create(OfferCountered, { ...offerFacts(offer, side), round }),
+  );
 });
 
 export const decline = fn(z.object({ gigID, hostID, round: z.int(), note }), async (input) => {
   const { offer, side } = await turn(input);
-  return write(offer, { status: offer.termsBy === side ? "withdrawn" : "declined", round: offer.round + 1 });
+  const outcome = offer.termsBy === side ? "withdrawn" : "declined";
+  const round = offer.round + 1;
+  return write(offer, { status: outcome, round }, await Event.create(OfferDeclined, { ...offerFacts(offer, side), round, outcome }));
 });
 
 /**
@@ -282,7 +288,7 @@ export const accept = fn(OfferRef, async (input) => {
         .where((a, op) => `${op.eq(a.round, offer.round)} AND ${op.eq(a.status, "open")}`),
     ),
     Dynamo.commit(bookings.create(booking)),
-    await Event.create(BookingConfirmed, { ...bookingFacts(booking), contractVersion: 1 }),
+    await Event.create(BookingConfirmed, { ...bookingFacts(booking), contractVersion: 1, by: side }),
     ...sessionBlocks.map((block) => Dynamo.commit(locks.create({ hostID: booking.hostID, block, bookingID: booking.bookingID }))),
     // the slot fee's hold: the booking exists only with it
     ...(hold?.commits ?? []),
@@ -540,3 +546,5 @@ export async function countSession(outcome: "completed" | "no_show", hostID: str
 }
 
 export const loadBooking = readBooking;
+/** An offer by gig and host, for reactions to its events (no tenancy: the caller is the system). */
+export const loadOffer = readOffer;

@@ -15,6 +15,7 @@ export {
   decline,
   invite,
   loadBooking,
+  loadOffer,
   myOffers,
   NO_SHOW_WINDOW_HOURS,
   noShow,
@@ -26,8 +27,8 @@ export {
   TermsSchema,
 } from "./deal.js";
 export { hostCardEntity, listingEntity } from "./entity.js";
-export { BookingCancelled, BookingCompleted, BookingConfirmed, BookingNoShow } from "./events.js";
-export { CreateSchema as GigSchema, close, create, type Gig, get, ofBrandList, UpdateSchema as GigUpdateSchema, update, view } from "./gig.js";
+export { BookingCancelled, BookingCompleted, BookingConfirmed, BookingNoShow, OfferCountered, OfferDeclined, OfferMade } from "./events.js";
+export { CreateSchema as GigSchema, close, create, type Gig, get, load as loadGig, ofBrandList, UpdateSchema as GigUpdateSchema, update, view } from "./gig.js";
 export { ANY_CITY, CardSchema, card, type HostCard, listingsOf, myCard, refresh as relist, saveCard } from "./host.js";
 export * as Market from "./index.js";
 export { type Candidate, candidates, forMe, MAX_READ, PAGE, partitionOf, rank, type Stats } from "./match.js";

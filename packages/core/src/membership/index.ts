@@ -3,6 +3,7 @@ import { Actor } from "../actor/index.js";
 import { Clock } from "../clock/index.js";
 import { Dynamo } from "../dynamo/index.js";
 import { conflict, forbidden, notFound } from "../error/index.js";
+import { Event } from "../event/index.js";
 import { fn, invalid } from "../fn/index.js";
 import { Id } from "../id/index.js";
 import { Page } from "../page/index.js";
@@ -56,6 +57,19 @@ export const members = fn(z.object({ orgID, cursor }), async ({ orgID, cursor })
   return { items: page.data as Info[], cursor: Page.seal(q, page.cursor) };
 });
 
+/** The people of an org with one of `roles` (all roles when empty), for reactions that tell them something; at most `limit`. */
+export async function peopleOf(orgID: string, roles: Actor.Role[] = [], limit = 100): Promise<string[]> {
+  const page = await (await membershipEntity()).query.membersOfOrg({ orgID }).go({ limit });
+  return page.data.filter((m) => !roles.length || roles.includes(m.role)).map((m) => m.personID);
+}
+
+/** An invitation to an org reached a login that already has an account (ids only: never the login). */
+export const Invited = Event.define(
+  "membership.invited",
+  1,
+  z.object({ orgID: z.string(), personID: z.string(), role: z.enum(["admin", "instructor", "member"]) }),
+);
+
 const invitable = z.enum(["admin", "instructor", "member"]);
 
 export const InviteSchema = z.object({ orgID, login: Person.LoginSchema, role: invitable });
@@ -78,7 +92,13 @@ export async function invite(input: z.output<typeof InviteSchema> & { orgName: s
     createdAt: new Date(now).toISOString(),
     expiresAt: Math.floor(now / 1000) + INVITATION_TTL_DAYS * 86400,
   } as const;
-  await (await invitationEntity()).put(item).go();
+  const invitations = await invitationEntity();
+  const invitee = await Person.byLogin(Person.toLogin(input.login));
+  const rejected = await Dynamo.transact(invitations, [
+    Dynamo.commit(invitations.put(item)),
+    ...(invitee ? [await Event.create(Invited, { orgID: input.orgID, personID: invitee, role: input.role })] : []),
+  ]);
+  if (rejected !== -1) throw new Error(`invitation failed on item ${rejected}`);
   return item;
 }
 

@@ -35,6 +35,11 @@ export const templates = {
       text: "Zhubo Academy: someone tried to sign up with your email or mobile number, which already has an account; no new account was made. If this was you, sign in, or reset your password from the sign-in page.",
     },
   },
+  /** A notification's SMS/email: its one line of text (rendered by notification/texts.ts) and where to look. */
+  notice: {
+    "zh-CN": { subject: "{text}", text: "【主播学院】{text} 详情请打开主播学院查看。" },
+    en: { subject: "{text}", text: "Zhubo Academy: {text} Open Zhubo Academy for details." },
+  },
 } as const satisfies Record<string, Record<Locale, { subject: string; text: string }>>;
 
 export type Template = keyof typeof templates;

@@ -92,6 +92,9 @@ export const get = fn(z.object({ orgID }), ({ orgID }) =>
   ),
 );
 
+/** An org by id, for reactions to events (no tenancy: the caller is the system). */
+export const load = (orgID: string) => read(orgID);
+
 /** The orgs the signed-in person belongs to, from the token's memberships. */
 export async function mine(): Promise<Info[]> {
   const ids = Actor.person()
