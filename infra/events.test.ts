@@ -52,6 +52,7 @@ const RELAY = "functions/src/stream/relay.handler";
 const RECORDER = "functions/src/stream/dead-letter.handler";
 const COMPLETION = "functions/src/jobs/complete.handler";
 const RELEASE = "functions/src/jobs/release.handler";
+const MESSAGES = "functions/src/jobs/messages.handler";
 const DYNAMODB_WRITES = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems", "ConditionCheckItem", "*"].map((a) => `dynamodb:${a}`);
 
 describe("the bus and the outbox relay", () => {
@@ -230,7 +231,7 @@ describe("the dead-letter recorder", () => {
 });
 
 /** A scheduled job: every 15 minutes, one run at a time, delivery retried within the period, failed or undelivered runs dead-lettered. */
-function expectScheduledJob(handler: string, id: string) {
+function expectScheduledJob(handler: string, id: string, schedule = "rate(15 minutes)") {
   const [fnId, fn] = functionByHandler(handler);
   const [dlqId, dlq] = queue(`${id}DeadLetters`);
   expect(dlq.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
@@ -240,7 +241,7 @@ function expectScheduledJob(handler: string, id: string) {
   );
   expect(schedules).toHaveLength(1);
   const [[, rule]] = schedules as [[string, Resource]];
-  expect(rule.Properties.ScheduleExpression).toBe("rate(15 minutes)");
+  expect(rule.Properties.ScheduleExpression).toBe(schedule);
   expect(rule.Properties.Targets).toEqual([
     {
       Id: "Target0",
@@ -261,8 +262,8 @@ describe("the booking completion job", () => {
   it("runs every 15 minutes, one run at a time, retrying delivery within the period and dead-lettering failed or undelivered runs", () => {
     expect(COMPLETION_RESERVED_CONCURRENCY).toBe(1);
     expectScheduledJob(COMPLETION, "bookingCompletion");
-    // two schedules in the stack: completion and commission release
-    expect(resources("AWS::Events::Rule").filter(([, r]) => r.Properties.ScheduleExpression)).toHaveLength(2);
+    // three schedules in the stack: completion, commission release and notification messages
+    expect(resources("AWS::Events::Rule").filter(([, r]) => r.Properties.ScheduleExpression)).toHaveLength(3);
   });
 
   it("lets the job transact bookings with their outbox items, without updates or scans", () => {
@@ -286,6 +287,23 @@ describe("the commission release job", () => {
   });
 });
 
+describe("the notification messages job", () => {
+  it("runs every 5 minutes, one run at a time, with the same delivery retries and dead letters", () => {
+    expectScheduledJob(MESSAGES, "notificationMessages", "rate(5 minutes)");
+    dev.template("Events").hasOutput("NotificationMessagesDeadLetterQueue", {});
+  });
+
+  it("lets it read the due messages and delete what it sent, send email as the product's address and publish SMS — no writes or scans otherwise", () => {
+    const statements = roleStatements(functionByHandler(MESSAGES));
+    const dynamo = statements.flatMap(actionsOf).filter((a) => a.startsWith("dynamodb:"));
+    expect(dynamo.sort()).toEqual(["DeleteItem", "GetItem", "Query"].map((a) => `dynamodb:${a}`));
+    const sends = statements.flatMap(actionsOf).filter((a) => a.startsWith("ses:") || a.startsWith("sns:"));
+    expect(sends.sort()).toEqual(["ses:SendEmail", "sns:Publish"]);
+    const [, fn] = functionByHandler(MESSAGES);
+    expect((fn.Properties.Environment as { Variables: Json }).Variables.MESSAGING_EMAIL_FROM).toBe("no-reply@zhubo.cn");
+  });
+});
+
 describe("event alarms", () => {
   const alarms = () => (Object.values(dev.template("Ops").findResources("AWS::CloudWatch::Alarm")) as Resource[]).map((a) => a.Properties);
   const dimension = (alarm: Json) => (alarm.Dimensions as { Name: string; Value: unknown }[])[0];
@@ -306,8 +324,14 @@ describe("event alarms", () => {
     notifiesOps(found[0]);
   });
 
-  it("alarms when the recorder-failures, relay, completion or release dead-letter queue holds a message", () => {
-    for (const id of ["deadLetterRecorderFailures", "relayDeadLetters", "bookingCompletionDeadLetters", "commissionReleaseDeadLetters"]) {
+  it("alarms when the recorder-failures, relay, completion, release or notification-messages dead-letter queue holds a message", () => {
+    for (const id of [
+      "deadLetterRecorderFailures",
+      "relayDeadLetters",
+      "bookingCompletionDeadLetters",
+      "commissionReleaseDeadLetters",
+      "notificationMessagesDeadLetters",
+    ]) {
       const found = on("ApproximateNumberOfMessagesVisible", getAtt(queue(id)[0], "QueueName"));
       expect(found, id).toHaveLength(1);
       expect(found[0]).toMatchObject({ Namespace: "AWS/SQS", Statistic: "Maximum", ...aboveZero });
@@ -315,14 +339,14 @@ describe("event alarms", () => {
     }
   });
 
-  it("alarms when the relay falls five minutes behind the stream or errs, and when the completion or release job errs", () => {
+  it("alarms when the relay falls five minutes behind the stream or errs, and when the completion, release or notification-messages job errs", () => {
     const [relayId] = functionByHandler(RELAY);
     const age = on("IteratorAge", ref(relayId));
     expect(age).toHaveLength(1);
     expect(RELAY_ITERATOR_AGE_LIMIT.toMinutes()).toBe(5);
     expect(age[0]).toMatchObject({ Namespace: "AWS/Lambda", Statistic: "Maximum", Threshold: 5 * 60 * 1000, ComparisonOperator: "GreaterThanThreshold" });
     notifiesOps(age[0]);
-    for (const handler of [RELAY, COMPLETION, RELEASE]) {
+    for (const handler of [RELAY, COMPLETION, RELEASE, MESSAGES]) {
       const errors = on("Errors", ref(functionByHandler(handler)[0]));
       expect(errors, handler).toHaveLength(1);
       expect(errors[0]).toMatchObject({ Namespace: "AWS/Lambda", Statistic: "Sum", Period: 300, ...aboveZero });

@@ -50,6 +50,9 @@ export const COMPLETION_SCHEDULE = "rate(15 minutes)";
  */
 export const RELEASE_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:ConditionCheckItem"] as const;
 export const RELEASE_SCHEDULE = "rate(15 minutes)";
+/** Reads the due messages and each one's notification and person, deletes what it sent. */
+export const MESSAGES_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem"] as const;
+export const MESSAGES_SCHEDULE = "rate(5 minutes)";
 
 /** A message the dead-letter recorder could not write after this many receipts goes to its own queue. */
 export const RECORDER_MAX_RECEIVES = 5;
@@ -171,6 +174,16 @@ export function Events({ stack, app }: StackContext) {
     table,
   });
 
+  // Every 5 minutes: SMS/email held for the recipients' quiet hours go out (the "messages due by time" index).
+  const from = mailFrom();
+  const { job: messages, deadLetters: messagesDeadLetters } = scheduledJob(stack, "notificationMessages", {
+    schedule: MESSAGES_SCHEDULE,
+    handler: "functions/src/jobs/messages.handler",
+    actions: MESSAGES_TABLE_ACTIONS,
+    table,
+    sends: sending(from, identityArnOf(stack, from)),
+  });
+
   stack.addOutputs({
     EventBusName: bus.eventBusName,
     RelayDeadLetterQueue: relayDeadLetters.queueUrl,
@@ -178,6 +191,7 @@ export function Events({ stack, app }: StackContext) {
     DeadLetterRecorderFailureQueue: recorderFailures.queueUrl,
     BookingCompletionDeadLetterQueue: completionDeadLetters.queueUrl,
     CommissionReleaseDeadLetterQueue: releaseDeadLetters.queueUrl,
+    NotificationMessagesDeadLetterQueue: messagesDeadLetters.queueUrl,
   });
 
   return {
@@ -192,6 +206,8 @@ export function Events({ stack, app }: StackContext) {
     completionDeadLetters,
     release,
     releaseDeadLetters,
+    messages,
+    messagesDeadLetters,
   };
 }
 
@@ -203,7 +219,14 @@ export function Events({ stack, app }: StackContext) {
 export function scheduledJob(
   stack: Stack,
   id: string,
-  o: { schedule: string; handler: string; actions: readonly string[]; table: { tableName: string; tableArn: string } },
+  o: {
+    schedule: string;
+    handler: string;
+    actions: readonly string[];
+    table: { tableName: string; tableArn: string };
+    /** A job that sends SMS/email: the messaging statements and environment (infra/messaging.ts). */
+    sends?: { statements: PolicyStatement[]; environment: Record<string, string> };
+  },
 ) {
   const deadLetters = deadLetterQueue(stack, `${id}DeadLetters`);
   const job = new Cron(stack, id, {
@@ -215,12 +238,13 @@ export function scheduledJob(
         reservedConcurrentExecutions: COMPLETION_RESERVED_CONCURRENCY,
         retryAttempts: 0,
         onFailure: new SqsDestination(deadLetters),
-        environment: { TABLE_NAME: o.table.tableName },
+        environment: { TABLE_NAME: o.table.tableName, ...o.sends?.environment },
       },
     },
   });
   job.jobFunction.attachPermissions([
     new PolicyStatement({ effect: Effect.ALLOW, actions: [...o.actions], resources: [o.table.tableArn, `${o.table.tableArn}/index/*`] }),
+    ...(o.sends?.statements ?? []),
   ]);
   return { job, deadLetters };
 }

@@ -236,9 +236,9 @@ describe("expiry job failure path and reserved concurrency", () => {
         0,
       );
       // Lambda's default regional limit is 1,000 and at least 100 must stay unreserved.
-      // events 10, practice expiry 1, booking completion 1 and commission release 1 (infra/events.ts),
+      // events 10, practice expiry 1, booking completion 1, commission release 1 and notification messages 1 (infra/events.ts),
       // payout steps 2 and the payout schedule 1 (infra/payouts.ts)
-      expect(reserved).toBe(16);
+      expect(reserved).toBe(17);
       expect(1000 - reserved).toBeGreaterThanOrEqual(100);
     }
   });

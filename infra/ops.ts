@@ -155,6 +155,18 @@ export function Ops({ stack, app }: StackContext) {
       events.releaseDeadLetters.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: "Maximum" }),
       "above-zero",
     ),
+    notificationMessagesErrors: alarm(
+      "notificationMessagesErrorsAlarm",
+      "the notification messages job failed (SMS/email held for quiet hours stay queued)",
+      events.messages.jobFunction.metricErrors({ period: PERIOD, statistic: "Sum" }),
+      "above-zero",
+    ),
+    notificationMessagesDeadLetters: alarm(
+      "notificationMessagesDeadLettersAlarm",
+      "a notification messages run failed or could not start (its record is in the dead-letter queue)",
+      events.messagesDeadLetters.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: "Maximum" }),
+      "above-zero",
+    ),
   };
 
   stack.addOutputs({ AlarmsTopic: topic.topicArn });

@@ -24,6 +24,7 @@ import { ForgotPasswordPage } from "./pages/forgot-password";
 import { HomePage } from "./pages/home";
 import { HostCardPage, HostPublicPage } from "./pages/host-card";
 import { HostGigPage, HostGigsPage } from "./pages/host-gigs";
+import { InboxPage } from "./pages/inbox";
 import { LearnPage } from "./pages/learn";
 import { NotFoundPage } from "./pages/not-found";
 import { OffersPage } from "./pages/offers";
@@ -80,6 +81,7 @@ if (root) {
         <Route path="/verify" component={VerifyPage} />
         <Route path="/verify/:code" component={VerifyCodePage} />
         <Route path="/" component={guarded(HomePage)} />
+        <Route path="/inbox" component={guarded(InboxPage)} />
         <Route path="/orgs/new" component={guarded(OrgNewPage)} />
         <Route path="/orgs/:orgID" component={guarded(OrgPage)} />
         <Route path="/orgs/:orgID/certifications" component={guarded(AgencyCertificationsPage)} />

@@ -12,6 +12,23 @@ const title = `牛肉月饼中秋夜场 ${String(Math.floor(Math.random() * 1e4)
 /** One week ahead, as a China calendar day. */
 const weekAhead = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
 
+/** Whether the inbox, opened from the header's bell (its badge showing), lists a notification of `kind` about `about` (the caller waits for true). */
+async function inboxHas(page: Page, kind: string, about: string): Promise<boolean> {
+  await page.goto(`${e2e.stack.webUrl}/`);
+  const badge = page.getByTestId("inbox-badge");
+  if (
+    !(await badge.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return false;
+  await page.getByTestId("inbox-bell").click();
+  await page.getByTestId("inbox-page").waitFor();
+  await page.getByTestId("inbox-list").or(page.getByTestId("inbox-empty")).first().waitFor();
+  return (await page.getByTestId(`notice-${kind}`).filter({ hasText: about }).count()) > 0;
+}
+
 describe("the marketplace on a phone", () => {
   it("a brand posts a certified on-site gig, offers the top-ranked Xuzhou host, who accepts; both calendars show the booking", async () => {
     const brand = await e2e.phone();
@@ -54,11 +71,27 @@ describe("the marketplace on a phone", () => {
     // The host, on their own phone, finds the offer waiting for them and accepts it.
     const phone = await e2e.phone();
     await e2e.signInDemo(phone, host.login);
-    await phone.getByTestId("host-offers-link").click();
+    // The bell tells them first (the notify subscriber on the bus); the notification links to the offers inbox.
+    await until(() => inboxHas(phone, "offer_received", title), 30_000).toBe(true);
+    const notice = phone.getByTestId("notice-offer_received").filter({ hasText: title });
+    await until(() => notice.textContent()).toContain(`徐州老城牛肉月饼邀请你直播「${title}」`);
+    await until(() => notice.getAttribute("data-read")).toBe("no");
+    await shot(phone, "inbox-host");
+    await notice.click();
+    await phone.waitForURL(/\/offers$/);
     const offer = phone.getByTestId("offers-yours").getByTestId("offer-card").filter({ hasText: title });
     await until(() => offer.getByTestId("terms").first().textContent()).toContain("坑位费 ¥1,600 · 佣金 15%");
     await offer.getByTestId("offer-accept").click();
     await phone.getByTestId("offers-closed").getByTestId("offer-card").filter({ hasText: title }).getByTestId("offer-status").getByText("已成交").waitFor();
+
+    // The brand hears it was accepted: its notification opens the booking.
+    await until(() => inboxHas(brand, "offer_accepted", title), 30_000).toBe(true);
+    const accepted = brand.getByTestId("notice-offer_accepted").filter({ hasText: title });
+    await until(() => accepted.textContent()).toContain(`${host.name}接受了「${title}」`);
+    await accepted.click();
+    await brand.waitForURL(/\/bookings\/bkg_/);
+    await brand.goBack();
+    await until(() => accepted.getAttribute("data-read")).toBe("yes");
 
     // Both calendars: the host's own, and the brand's.
     await phone.goto(`${e2e.stack.webUrl}/bookings?as=host`);

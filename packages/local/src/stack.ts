@@ -11,6 +11,7 @@ import { Dynamo } from "@zhubo/core/dynamo";
 import { ensureTable } from "@zhubo/core/dynamo/admin";
 import { Market } from "@zhubo/core/market";
 import { Messaging } from "@zhubo/core/messaging";
+import { Notification } from "@zhubo/core/notification";
 import { Payment } from "@zhubo/core/payment";
 import { Payout } from "@zhubo/core/payout";
 import { Practice } from "@zhubo/core/practice";
@@ -184,6 +185,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       30_000,
     );
     stops.push(async () => clearInterval(completion));
+    // The cloud's 5-minute messages job, as a timer: SMS/email held for quiet hours go to the outbox when they end.
+    const dueMessages = setInterval(
+      () =>
+        void Actor.provide({ type: "system", name: "notification-messages" }, () => Notification.sendDueMessages()).catch((e) =>
+          console.error("notification messages failed:", e),
+        ),
+      60_000,
+    );
+    stops.push(async () => clearInterval(dueMessages));
     // The cloud's weekly payout schedule, as a timer: the week's run starts once (its id is the week's).
     const payouts = setInterval(
       () => void Actor.provide({ type: "system", name: "payout-schedule" }, () => Payout.scheduled()).catch((e) => console.error("payout schedule failed:", e)),

@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { type JSX, Show } from "solid-js";
 import { locale, t } from "../i18n";
+import { InboxBell } from "../notification/bell";
 import { switchLocale } from "../session/actions";
 import { session } from "../session/session";
 import { Toasts } from "./toast";
@@ -40,6 +41,7 @@ export function Shell(props: { children?: JSX.Element }) {
               {t("lang.switchTo")}
             </button>
             <Show when={session()}>
+              <InboxBell />
               <UserMenu />
             </Show>
           </div>

@@ -3,6 +3,7 @@ import { certAdminEn } from "./messages-cert-admin-en";
 import { certEn } from "./messages-cert-en";
 import { marketEn } from "./messages-market-en";
 import { moneyEn } from "./messages-money-en";
+import { notificationEn } from "./messages-notification-en";
 import { payoutEn } from "./messages-payout-en";
 import { practiceEn } from "./messages-practice-en";
 import { textEn } from "./messages-text-en";
@@ -212,6 +213,7 @@ export const en = {
   ...marketEn,
   ...moneyEn,
   ...payoutEn,
+  ...notificationEn,
   ...accountEn,
   ...textEn,
 } as const satisfies Record<MessageKey, string>;

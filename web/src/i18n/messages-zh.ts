@@ -3,6 +3,7 @@ import { certAdminZh } from "./messages-cert-admin-zh";
 import { certZh } from "./messages-cert-zh";
 import { marketZh } from "./messages-market-zh";
 import { moneyZh } from "./messages-money-zh";
+import { notificationZh } from "./messages-notification-zh";
 import { payoutZh } from "./messages-payout-zh";
 import { practiceZh } from "./messages-practice-zh";
 import { textZh } from "./messages-text-zh";
@@ -211,6 +212,7 @@ export const zh = {
   ...marketZh,
   ...moneyZh,
   ...payoutZh,
+  ...notificationZh,
   ...accountZh,
   ...textZh,
 } as const;
