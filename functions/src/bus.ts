@@ -1,4 +1,5 @@
 import type { Event } from "@zhubo/core/event";
+import { useMessagingFromEnv } from "./messaging.js";
 
 /** What EventBridge hands a rule's Lambda target: the envelope is the event's `detail`. */
 export interface BusEvent {
@@ -12,7 +13,9 @@ export interface BusEvent {
  * the on-failure destination (the subscribers' dead-letter queue) take over. One JSON log line
  * per delivery, with ids only.
  */
-export function lambda(subscriber: Event.Subscriber) {
+export function lambda(subscriber: Event.Subscriber, o: { sends?: boolean } = {}) {
+  // a subscriber that sends SMS/email (registry: messaging) gets SES and SNS from its environment
+  if (o.sends) useMessagingFromEnv();
   return async (event: BusEvent): Promise<{ outcome: "done" | "duplicate" }> => {
     const started = Date.now();
     const envelope = event.detail as Event.Envelope;

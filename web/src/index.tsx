@@ -25,7 +25,9 @@ import { HomePage } from "./pages/home";
 import { HostCardPage, HostPublicPage } from "./pages/host-card";
 import { HostGigPage, HostGigsPage } from "./pages/host-gigs";
 import { InboxPage } from "./pages/inbox";
+import { LandingPage } from "./pages/landing";
 import { LearnPage } from "./pages/learn";
+import { PrivacyPage, TermsPage } from "./pages/legal";
 import { NotFoundPage } from "./pages/not-found";
 import { OffersPage } from "./pages/offers";
 import { OpsCertificatesPage } from "./pages/ops-certificates";
@@ -46,7 +48,7 @@ import { StatementPrintPage } from "./pages/statement-print";
 import { OrgStatementsPage, StatementsPage } from "./pages/statements";
 import { VerifyCodePage, VerifyPage } from "./pages/verify";
 import { VerifyLoginPage } from "./pages/verify-login";
-import { session } from "./session/session";
+import { session, sessionEnded } from "./session/session";
 import "./styles.css";
 
 function RequireAuth(props: { children: JSX.Element }) {
@@ -65,6 +67,22 @@ const guarded = (Page: () => JSX.Element) => () => (
   </RequireAuth>
 );
 
+/** A signed-out visitor gets the landing page at "/", a signed-in person their home, one whose session just ended the sign-in page. */
+function FrontDoor() {
+  return (
+    <Show
+      when={session()}
+      fallback={
+        <Show when={!sessionEnded()} fallback={<Navigate href="/sign-in" />}>
+          <LandingPage />
+        </Show>
+      }
+    >
+      <HomePage />
+    </Show>
+  );
+}
+
 applyToDocument();
 
 const root = document.getElementById("root");
@@ -80,7 +98,9 @@ if (root) {
         <Route path="/dev/payouts" component={DevPayoutsPage} />
         <Route path="/verify" component={VerifyPage} />
         <Route path="/verify/:code" component={VerifyCodePage} />
-        <Route path="/" component={guarded(HomePage)} />
+        <Route path="/" component={FrontDoor} />
+        <Route path="/terms" component={TermsPage} />
+        <Route path="/privacy" component={PrivacyPage} />
         <Route path="/inbox" component={guarded(InboxPage)} />
         <Route path="/orgs/new" component={guarded(OrgNewPage)} />
         <Route path="/orgs/:orgID" component={guarded(OrgPage)} />

@@ -38,7 +38,7 @@ describe("the HTTP app", () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { data: { code: string; fields: Record<string, string>; requestId: string } } };
     expect(body.error.data.code).toBe("input.invalid");
-    expect(Object.keys(body.error.data.fields).sort()).toEqual(["displayName", "login", "password"]);
+    expect(Object.keys(body.error.data.fields).sort()).toEqual(["agree", "displayName", "login", "password"]);
     expect(body.error.data.requestId).toMatch(/^req_/);
   });
 

@@ -63,7 +63,7 @@ describe("batching limits on /trpc", () => {
         { path: "auth.signIn", input: { login, password: "guess-guess-2" } },
       ],
       [
-        { path: "auth.signUp", input: { login, password: PASSWORD, displayName: "Batched" } },
+        { path: "auth.signUp", input: { agree: true, login, password: PASSWORD, displayName: "Batched" } },
         { path: "auth.signOut", input: undefined },
       ],
       [
@@ -84,7 +84,7 @@ describe("batching limits on /trpc", () => {
 
   it("accepts a single sign-in, and a batch holding that one sign-in alone", async () => {
     const login = uniqueEmail();
-    const signUp = await single("auth.signUp", { login, password: PASSWORD, displayName: "Alone" });
+    const signUp = await single("auth.signUp", { agree: true, login, password: PASSWORD, displayName: "Alone" });
     expect(signUp.status).toBe(200);
     const res = await single("auth.signIn", { login, password: PASSWORD });
     expect(res.status).toBe(200);

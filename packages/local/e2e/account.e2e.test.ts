@@ -17,6 +17,7 @@ async function fillSignUp(page: Awaited<ReturnType<typeof e2e.phone>>, login: st
   await form.getByLabel("手机号或邮箱").fill(login);
   await form.getByLabel("密码", { exact: true }).fill(password);
   await form.getByLabel("昵称").fill(name);
+  await form.getByTestId("sign-up-agree").getByRole("checkbox").check();
   await form.getByRole("button", { name: "注册" }).click();
 }
 

@@ -67,6 +67,8 @@ describe("reviewing a practice session on a phone", () => {
 
     // The instructor: roster → practice to review → score every criterion, a comment at 00:03, save.
     await teach.goto(`${e2e.stack.webUrl}/teach/${cohortID}`);
+    // the stream is over though the slot still runs: nobody is "live now"
+    await teach.getByTestId("live-now").getByTestId("live-empty").waitFor();
     const thisStream = teach.locator(`a[href$="/${streamId}"]`);
     const row = teach.getByTestId("review-queue").getByTestId("review-session").filter({ has: thisStream });
     await until(() => row.getByTestId("review-status").textContent()).toBe("待点评");

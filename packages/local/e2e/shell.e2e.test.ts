@@ -85,18 +85,25 @@ afterAll(async () => {
 
 describe("the web shell on a phone", () => {
   it(
-    "sends a visitor to sign-in, signs up a host by mobile number, verifies the code from /dev/messages and lands on the learner home",
+    "shows a visitor the landing page; from it they sign up a host by mobile number, agreeing to the terms, verify the code from /dev/messages and land on the learner home",
     async () => {
       await page.goto(`${stack.webUrl}/`);
-      await visible("sign-in-form");
+      await visible("landing");
+      for (const part of ["landing-learners", "landing-agencies", "landing-brands", "header-verify", "header-sign-in"]) await visible(part);
       await until(() => page.locator("html").getAttribute("lang")).toBe("zh-CN");
+      await page.screenshot({ path: join(repoRoot, ".artifacts/e2e/landing.png"), fullPage: true });
 
-      await page.getByRole("link", { name: "免费注册" }).click();
+      await testID("landing-sign-up").click();
       const form = testID("sign-up-form");
       await form.getByLabel("手机号或邮箱").fill(host.login);
       await form.getByLabel("密码", { exact: true }).fill(host.password);
       await form.getByLabel("昵称").fill(host.name);
       await form.getByLabel("所在城市").selectOption("suqian");
+      // no account without consent to the user agreement and privacy policy (PIPL)
+      await form.getByRole("button", { name: "注册" }).click();
+      await form.getByText("请先阅读并同意用户协议和隐私政策").waitFor();
+      expect(new URL(page.url()).pathname).toBe("/sign-up");
+      await form.getByTestId("sign-up-agree").getByRole("checkbox").check();
       await form.getByRole("button", { name: "注册" }).click();
       await enterSignUpCode(page, stack.webUrl as string, host.login);
 
@@ -114,6 +121,8 @@ describe("the web shell on a phone", () => {
       await signOut();
       expect(new URL(page.url()).pathname).toBe("/sign-in");
       await page.goto(`${stack.webUrl}/`);
+      await visible("landing");
+      await testID("header-sign-in").click();
       await visible("sign-in-form");
 
       await signIn(`+86 ${host.login}`, host.password);

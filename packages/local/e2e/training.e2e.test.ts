@@ -75,6 +75,7 @@ describe("training on a phone", () => {
       await form.getByLabel("密码", { exact: true }).fill(learner.password);
       await form.getByLabel("昵称").fill(learner.name);
       await form.getByLabel("所在城市").selectOption("suzhou");
+      await form.getByTestId("sign-up-agree").getByRole("checkbox").check();
       await form.getByRole("button", { name: "注册" }).click();
       await enterSignUpCode(page, e2e.stack.webUrl as string, learner.login);
 

@@ -49,6 +49,7 @@ export type CertDefinitionStatus = CertDefinition["status"];
 export type NationalLevel = CertDefinitionInput["nationalLevel"];
 export type FoundCertificate = Out<Api["certification"]["find"]["query"]>;
 export type IssuedCertificate = Out<Api["certification"]["issueFor"]["mutate"]>;
+export type RosterCertState = Out<Api["certification"]["ofRoster"]["query"]>["items"][number];
 export type HostCard = NonNullable<Out<Api["market"]["myCard"]["query"]>>;
 export type HostCardInput = In<Api["market"]["saveCard"]["mutate"]>;
 export type PublicHostCard = Out<Api["market"]["card"]["query"]>;

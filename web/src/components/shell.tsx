@@ -40,7 +40,19 @@ export function Shell(props: { children?: JSX.Element }) {
             >
               {t("lang.switchTo")}
             </button>
-            <Show when={session()}>
+            <Show
+              when={session()}
+              fallback={
+                <>
+                  <A href="/verify" class="header-link" data-testid="header-verify">
+                    {t("landing.verify")}
+                  </A>
+                  <A href="/sign-in" class="btn btn-secondary btn-small" data-testid="header-sign-in">
+                    {t("landing.signIn")}
+                  </A>
+                </>
+              }
+            >
               <InboxBell />
               <UserMenu />
             </Show>

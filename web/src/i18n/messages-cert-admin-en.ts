@@ -100,6 +100,7 @@ export const certAdminEn = {
   "certAdmin.leadsToCurrent": "The current certification",
   "certAdmin.leadsToLoadError": "The certifications didn't load; saving keeps the current choice.",
 
+  "certAdmin.stillMissing": "Still missing:",
   "certAdmin.issueColumn": "Certificate",
   "certAdmin.issue": "Issue certificate",
   "certAdmin.issueFor": "Issue a certificate to {name}",

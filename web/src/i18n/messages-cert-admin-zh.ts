@@ -99,6 +99,7 @@ export const certAdminZh = {
   "certAdmin.leadsToCurrent": "当前选择的认证",
   "certAdmin.leadsToLoadError": "认证列表没能加载，保存会保留当前选择。",
 
+  "certAdmin.stillMissing": "还差：",
   "certAdmin.issueColumn": "证书",
   "certAdmin.issue": "颁发证书",
   "certAdmin.issueFor": "为{name}颁发证书",

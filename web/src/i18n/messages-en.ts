@@ -1,6 +1,7 @@
 import { accountEn } from "./messages-account-en";
 import { certAdminEn } from "./messages-cert-admin-en";
 import { certEn } from "./messages-cert-en";
+import { legalEn } from "./messages-legal-en";
 import { marketEn } from "./messages-market-en";
 import { moneyEn } from "./messages-money-en";
 import { notificationEn } from "./messages-notification-en";
@@ -214,6 +215,7 @@ export const en = {
   ...moneyEn,
   ...payoutEn,
   ...notificationEn,
+  ...legalEn,
   ...accountEn,
   ...textEn,
 } as const satisfies Record<MessageKey, string>;

@@ -1,6 +1,7 @@
 import { accountZh } from "./messages-account-zh";
 import { certAdminZh } from "./messages-cert-admin-zh";
 import { certZh } from "./messages-cert-zh";
+import { legalZh } from "./messages-legal-zh";
 import { marketZh } from "./messages-market-zh";
 import { moneyZh } from "./messages-money-zh";
 import { notificationZh } from "./messages-notification-zh";
@@ -213,6 +214,7 @@ export const zh = {
   ...moneyZh,
   ...payoutZh,
   ...notificationZh,
+  ...legalZh,
   ...accountZh,
   ...textZh,
 } as const;

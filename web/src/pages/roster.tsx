@@ -1,7 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api/client";
-import type { Cohort, RosterItem } from "../api/types";
+import type { Cohort, RosterCertState, RosterItem } from "../api/types";
 import { IssueCertificate } from "../certification/admin/issue-certificate";
 import { createPaged, LoadMore, loaded } from "../components/async";
 import { BehindBadge, ProgressBar } from "../components/progress";
@@ -31,6 +31,22 @@ export function RosterPage() {
   const [course] = createResource(() => cohort()?.courseID, loadCourse);
   const issuing = () => course.state === "errored" || Boolean(loaded(course)?.certificationID);
   const shown = () => (onlyBehind() ? behind() : roster.items());
+  // Each learner's certificate state: issued, can be issued now, or what is missing (one call per roster page).
+  const learnerIDs = () => (issuing() && cohort() ? roster.items().map((r) => r.enrolment.learnerID) : undefined);
+  const [states, { refetch: refetchStates }] = createResource(
+    () => {
+      const ids = learnerIDs();
+      return ids?.length ? { cohortID: params.cohortID, ids } : undefined;
+    },
+    async ({ cohortID, ids }) => {
+      const found = new Map<string, RosterCertState>();
+      for (let i = 0; i < ids.length; i += 50) {
+        const { items } = await api.certification.ofRoster.query({ cohortID, learnerIDs: ids.slice(i, i + 50) });
+        for (const item of items) found.set(item.learnerID, item);
+      }
+      return found;
+    },
+  );
 
   return (
     <div class="page" data-testid="roster-page">
@@ -71,7 +87,13 @@ export function RosterPage() {
                       {t("roster.onlyBehind", { count: behind().length })}
                     </button>
                   </fieldset>
-                  <RosterTable items={shown()} cohortID={c().cohortID} issuing={issuing()} />
+                  <RosterTable
+                    items={shown()}
+                    cohortID={c().cohortID}
+                    issuing={issuing()}
+                    stateOf={(id) => states()?.get(id)}
+                    onIssued={() => void refetchStates()}
+                  />
                   <LoadMore of={roster} />
                 </Show>
               </Card>
@@ -87,7 +109,13 @@ export function RosterPage() {
 }
 
 /** A table on wide screens; on phones each row stacks into a card with its own labels. */
-function RosterTable(props: { items: RosterItem[]; cohortID: string; issuing: boolean }) {
+function RosterTable(props: {
+  items: RosterItem[];
+  cohortID: string;
+  issuing: boolean;
+  stateOf: (learnerID: string) => RosterCertState | undefined;
+  onIssued: () => void;
+}) {
   return (
     <table class="roster-table">
       <thead>
@@ -144,7 +172,17 @@ function RosterTable(props: { items: RosterItem[]; cohortID: string; issuing: bo
                 <Show when={props.issuing}>
                   <td data-label={t("certAdmin.issueColumn")} class="roster-issue">
                     <Show when={!waiting()}>
-                      <IssueCertificate cohortID={props.cohortID} learnerID={r.enrolment.learnerID} learnerName={r.enrolment.learnerName} />
+                      <Show when={props.stateOf(r.enrolment.learnerID)} fallback={<span class="meta">…</span>}>
+                        {(state) => (
+                          <IssueCertificate
+                            cohortID={props.cohortID}
+                            learnerID={r.enrolment.learnerID}
+                            learnerName={r.enrolment.learnerName}
+                            state={state()}
+                            onIssued={props.onIssued}
+                          />
+                        )}
+                      </Show>
                     </Show>
                   </td>
                 </Show>

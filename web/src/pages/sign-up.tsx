@@ -9,7 +9,7 @@ import { signUp } from "../session/actions";
 import { session } from "../session/session";
 import { AuthLayout, safeNext } from "./auth-layout";
 
-type Fields = "login" | "password" | "displayName" | "city";
+type Fields = "login" | "password" | "displayName" | "city" | "agree";
 
 export function SignUpPage() {
   const [params] = useSearchParams();
@@ -19,18 +19,20 @@ export function SignUpPage() {
   const [password, setPassword] = createSignal("");
   const [displayName, setDisplayName] = createSignal("");
   const [city, setCity] = createSignal("");
-  const form = createForm<Fields>(["login", "password", "displayName", "city"]);
+  const [agree, setAgree] = createSignal(false);
+  const form = createForm<Fields>(["login", "password", "displayName", "city", "agree"]);
   const signInHref = () => (next() === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next())}`);
 
   const check = (): Problems<Fields> => {
     const found = required<Fields>({ login: login(), password: password(), displayName: displayName() });
     if (!found.password && password().length < 8) found.password = "fieldHint.password";
+    if (!agree()) found.agree = "legal.agreeRequired";
     return found;
   };
   // The same answer for a new and a taken login: on to the code step either way.
   const submit = async () => {
     const c = city();
-    await signUp({ login: login(), password: password(), displayName: displayName(), city: isCity(c) ? c : undefined });
+    await signUp({ login: login(), password: password(), displayName: displayName(), city: isCity(c) ? c : undefined, agree: true });
     const query = new URLSearchParams({ login: login().trim(), ...(next() === "/" ? {} : { next: next() }) });
     navigate(`/verify-login?${query}`);
   };
@@ -82,6 +84,38 @@ export function SignUpPage() {
             <option value="">{t("field.city.none")}</option>
             <For each={cities}>{(value) => <option value={value}>{t(`city.${value}`)}</option>}</For>
           </SelectField>
+          <div class="field">
+            <label class="check" data-testid="sign-up-agree">
+              <input
+                type="checkbox"
+                name="agree"
+                checked={agree()}
+                aria-invalid={Boolean(form.fieldError("agree"))}
+                aria-describedby={form.fieldError("agree") ? "agree-error" : undefined}
+                onChange={(e) => {
+                  setAgree(e.currentTarget.checked);
+                  form.touch("agree");
+                }}
+              />
+              <span>
+                {t("legal.agreePrefix")}
+                <A href="/terms" target="_blank">
+                  {t("legal.terms")}
+                </A>
+                {t("legal.and")}
+                <A href="/privacy" target="_blank">
+                  {t("legal.privacy")}
+                </A>
+              </span>
+            </label>
+            <Show when={form.fieldError("agree")}>
+              {(e) => (
+                <p class="field-error" id="agree-error">
+                  {e()}
+                </p>
+              )}
+            </Show>
+          </div>
           <button type="submit" class="btn btn-primary btn-block" disabled={form.submitting()}>
             {form.submitting() ? t("auth.signUp.submitting") : t("auth.signUp.submit")}
           </button>

@@ -69,7 +69,7 @@ export function LiveNow(props: { cohortID: string }) {
         {/* A failed refresh keeps the list (and an open player) in place; only a first load that fails shows the error. */}
         <Match when={!slots() && (error() as unknown)}>{(e) => <LoadError error={e()} retry={() => void poll()} />}</Match>
         <Match when={slots() && !ids().length}>
-          <EmptyState icon="users" title={t("live.empty")} body={t("live.emptyBody")} />
+          <EmptyState icon="users" title={t("live.empty")} body={t("live.emptyBody")} testid="live-empty" />
         </Match>
         <Match when={slots()}>
           <ul class="list">

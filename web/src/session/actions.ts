@@ -21,7 +21,7 @@ export async function signIn(login: string, password: string): Promise<void> {
 }
 
 /** Sign-up answers "code sent" whether or not the login was new; the session starts with the code (session/account.ts). */
-export async function signUp(input: { login: string; password: string; displayName: string; city?: City }) {
+export async function signUp(input: { login: string; password: string; displayName: string; city?: City; agree: true }) {
   return publicApi.auth.signUp.mutate({ ...input, locale: locale() });
 }
 

@@ -23,8 +23,8 @@ describe("auth procedures for codes and resets", () => {
     laterHour();
     const fresh = uniqueEmail();
     const answers = await Promise.all([
-      post("auth.signUp", { login: fresh, password: PASSWORD, displayName: "新人" }),
-      post("auth.signUp", { login: owner.login, password: PASSWORD, displayName: "冒名者" }),
+      post("auth.signUp", { agree: true, login: fresh, password: PASSWORD, displayName: "新人" }),
+      post("auth.signUp", { agree: true, login: owner.login, password: PASSWORD, displayName: "冒名者" }),
     ]);
     const [a, b] = await Promise.all(answers.map(async (r) => [r.status, await r.json()] as const));
     expect(a).toEqual([200, { result: { data: { status: "code_sent", channel: "email" } } }]);
@@ -42,7 +42,7 @@ describe("auth procedures for codes and resets", () => {
     // below falls in the sign-up's window however slowly this runs (no waiting on the wall clock)
     Clock.use(Clock.fixed(Math.floor(Date.now() / 60_000) * 60_000 + 1_000));
     const login = uniquePhone();
-    await caller().auth.signUp({ login, password: PASSWORD, displayName: "南京主播" });
+    await caller().auth.signUp({ agree: true, login, password: PASSWORD, displayName: "南京主播" });
     const wrong = await failure(caller().auth.confirmSignUp({ login, code: codeSentTo(login) === "000000" ? "000001" : "000000" }));
     expect([wrong.code, wrong.fields]).toEqual(["BAD_REQUEST", { code: "Wrong or expired code" }]);
     const malformed = await failure(caller().auth.confirmSignUp({ login, code: "12345" }));

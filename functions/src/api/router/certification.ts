@@ -13,6 +13,7 @@ export const certificationRouter = router({
   // certificates
   mine: procedure.input(Certification.mine.schema).query(({ input }) => Certification.mine(input)),
   issueFor: procedure.input(Certification.issueFor.schema).mutation(({ input }) => Certification.issueFor(input)),
+  ofRoster: procedure.input(Certification.ofRoster.schema).query(({ input }) => Certification.ofRoster(input)),
   renew: procedure.input(Certification.renew.schema).mutation(({ input }) => Certification.renew(input)),
   credential: procedure.input(Certification.credential.schema).query(({ input }) => Certification.credential(input)),
   revoke: procedure.input(Certification.revoke.schema).mutation(({ input }) => Certification.revoke(input)),

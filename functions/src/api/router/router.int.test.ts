@@ -33,7 +33,10 @@ describe("routers as each role", () => {
   it("a visitor signs up, confirms the code sent to their phone, reads their profile and is refused everything that needs an account", async () => {
     const publicCaller = caller();
     const login = uniquePhone();
-    expect(await publicCaller.auth.signUp({ login, password: PASSWORD, displayName: "南京主播" })).toEqual({ status: "code_sent", channel: "phone" });
+    expect(await publicCaller.auth.signUp({ agree: true, login, password: PASSWORD, displayName: "南京主播" })).toEqual({
+      status: "code_sent",
+      channel: "phone",
+    });
     const tokens = await publicCaller.auth.confirmSignUp({ login, code: codeSentTo(login) ?? "" });
     expect((await caller(actorOf(tokens)).auth.me()).displayName).toBe("南京主播");
     expect((await failure(publicCaller.auth.me())).code).toBe("UNAUTHORIZED");
@@ -41,7 +44,7 @@ describe("routers as each role", () => {
   });
 
   it("maps bad input to BAD_REQUEST naming each field, before anything is written", async () => {
-    const error = await failure(caller().auth.signUp({ login: "nope", password: "1", displayName: "" }));
+    const error = await failure(caller().auth.signUp({ agree: true, login: "nope", password: "1", displayName: "" }));
     expect(error.code).toBe("BAD_REQUEST");
     const host = await signUp();
     const orgError = await failure(caller(host.actor).org.create({ kind: "agency", name: "", city: "suzhou" }));

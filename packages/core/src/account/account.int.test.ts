@@ -48,7 +48,7 @@ describe("sign-up with a one-time code", () => {
   it("signs up with a mainland mobile number in any spelling: no tokens until the code, then verified and signed in", async () => {
     const phone = uniquePhone();
     const spaced = `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
-    const answer = await Account.signUp({ login: spaced, password: PASSWORD, displayName: "宿迁主播" });
+    const answer = await Account.signUp({ agree: true, login: spaced, password: PASSWORD, displayName: "宿迁主播" });
     expect(answer).toEqual({ status: "code_sent", channel: "phone" });
     const sms = outbox().latest({ kind: "phone", value: `+86${phone}` });
     expect(sms?.template).toBe("verify_login");
@@ -59,7 +59,20 @@ describe("sign-up with a one-time code", () => {
     const me = await as(actorOf(tokens), () => Person.me());
     expect(me.phone).toBe(`+86${phone}`);
     expect(me.verifiedAt).toBeTruthy();
+    // the consent the sign-up gave (PIPL): the terms' version and when
+    expect(me).toMatchObject({ consentVersion: Account.TERMS_VERSION, consentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect((await Auth.signIn({ login: phone, password: PASSWORD })).personID).toBe(tokens.personID);
+  });
+
+  it("makes no account without consent to the user agreement and privacy policy: a field error, nothing written, nothing sent", async () => {
+    const login = uniqueEmail("noconsent");
+    const before = outbox().list().length;
+    for (const agree of [undefined, false]) {
+      const e = (await Account.signUp({ agree, login, password: PASSWORD, displayName: "没同意" } as never).catch((x) => x)) as VisibleError;
+      expect(e.fields).toEqual({ agree: "Agree to the user agreement and privacy policy to sign up" });
+    }
+    expect(await Person.byLogin(Person.toLogin(login))).toBeUndefined();
+    expect(outbox().list().length).toBe(before);
   });
 
   it("answers a sign-up on a taken login exactly as on a new one: no account, no code, the owner gets a notice", async () => {
@@ -67,8 +80,8 @@ describe("sign-up with a one-time code", () => {
     fixedClock(); // a later hour: the owner's own sign-up code no longer holds back a message to them
     const before = outbox().list().length;
     const newcomer = uniqueEmail();
-    const fresh = await Account.signUp({ login: newcomer, password: "a different pw 1", displayName: "新人" });
-    const taken = await Account.signUp({ login: owner.login.toUpperCase(), password: "a different pw 1", displayName: "冒名者", locale: "en" });
+    const fresh = await Account.signUp({ agree: true, login: newcomer, password: "a different pw 1", displayName: "新人" });
+    const taken = await Account.signUp({ agree: true, login: owner.login.toUpperCase(), password: "a different pw 1", displayName: "冒名者", locale: "en" });
     expect(taken).toEqual(fresh);
     expect(outbox().list().length).toBe(before + 2);
 
@@ -86,7 +99,7 @@ describe("sign-up with a one-time code", () => {
   });
 
   it("names every invalid field and writes nothing", async () => {
-    const error = await reject(Account.signUp({ login: "12345", password: "short", displayName: " " }));
+    const error = await reject(Account.signUp({ agree: true, login: "12345", password: "short", displayName: " " }));
     expect(error.kind).toBe("input");
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(["displayName", "login", "password"]);
     const code = await reject(Account.confirmSignUp({ login: uniqueEmail(), code: "12ab56" }));
@@ -97,24 +110,24 @@ describe("sign-up with a one-time code", () => {
     const clock = fixedClock();
     const ip = freshIp();
     const results = await Promise.all(
-      Array.from({ length: 13 }, () => from(ip, () => outcome(Account.signUp({ login: uniqueEmail(), password: PASSWORD, displayName: "批量" })))),
+      Array.from({ length: 13 }, () => from(ip, () => outcome(Account.signUp({ agree: true, login: uniqueEmail(), password: PASSWORD, displayName: "批量" })))),
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(10);
     expect(results.filter((r) => r === "account.sign_up_throttled")).toHaveLength(3);
-    const refused = await reject(from(ip, () => Account.signUp({ login: uniqueEmail(), password: PASSWORD, displayName: "再来" })));
+    const refused = await reject(from(ip, () => Account.signUp({ agree: true, login: uniqueEmail(), password: PASSWORD, displayName: "再来" })));
     expect(refused.kind).toBe("too_many");
     expect(refused.retryAfterSeconds).toBeGreaterThan(0);
     // another address is not affected, and the next hour the first one may sign up again
-    expect(await from(freshIp(), () => outcome(Account.signUp({ login: uniqueEmail(), password: PASSWORD, displayName: "别处" })))).toBe("ok");
+    expect(await from(freshIp(), () => outcome(Account.signUp({ agree: true, login: uniqueEmail(), password: PASSWORD, displayName: "别处" })))).toBe("ok");
     clock.advance(3600_000);
-    expect(await from(ip, () => outcome(Account.signUp({ login: uniqueEmail(), password: PASSWORD, displayName: "下一小时" })))).toBe("ok");
+    expect(await from(ip, () => outcome(Account.signUp({ agree: true, login: uniqueEmail(), password: PASSWORD, displayName: "下一小时" })))).toBe("ok");
   }, 60_000);
 });
 
 describe("one-time codes", () => {
   it("stores only an HMAC of the code, never the code, with a TTL ten minutes out", async () => {
     const login = uniqueEmail();
-    await Account.signUp({ login, password: PASSWORD, displayName: "哈希" });
+    await Account.signUp({ agree: true, login, password: PASSWORD, displayName: "哈希" });
     const code = codeSentTo(login) as string;
     const item = await storedCode("verify_login", login);
     expect(item?.tries).toBe(0);
@@ -126,7 +139,7 @@ describe("one-time codes", () => {
   it("refuses a code after ten minutes (the clock moves, nobody sleeps) and a fresh code works", async () => {
     const clock = fixedClock();
     const login = uniqueEmail();
-    await Account.signUp({ login, password: PASSWORD, displayName: "过期" });
+    await Account.signUp({ agree: true, login, password: PASSWORD, displayName: "过期" });
     const first = codeSentTo(login) as string;
     clock.advance(Account.CODE_TTL_SECONDS * 1000);
     expect(await outcome(Account.confirmSignUp({ login, code: first }))).toBe("account.code_invalid");
@@ -138,7 +151,7 @@ describe("one-time codes", () => {
 
   it("works once, however many right guesses race", async () => {
     const login = uniqueEmail();
-    await Account.signUp({ login, password: PASSWORD, displayName: "一次" });
+    await Account.signUp({ agree: true, login, password: PASSWORD, displayName: "一次" });
     const code = codeSentTo(login) as string;
     const results = await Promise.all(Array.from({ length: 8 }, () => outcome(Account.confirmSignUp({ login, code }))));
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
@@ -147,7 +160,7 @@ describe("one-time codes", () => {
 
   it("gives 20 racing wrong guesses exactly five tries, after which even the right code is refused", async () => {
     const login = uniqueEmail();
-    await Account.signUp({ login, password: PASSWORD, displayName: "猜码" });
+    await Account.signUp({ agree: true, login, password: PASSWORD, displayName: "猜码" });
     const code = codeSentTo(login) as string;
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
     const results = await Promise.all(Array.from({ length: 20 }, () => outcome(Account.confirmSignUp({ login, code: wrong }))));
@@ -159,7 +172,7 @@ describe("one-time codes", () => {
 
   it("counts a right code as one of the five tries: four wrong then the right one verifies", async () => {
     const login = uniqueEmail();
-    await Account.signUp({ login, password: PASSWORD, displayName: "第五次" });
+    await Account.signUp({ agree: true, login, password: PASSWORD, displayName: "第五次" });
     const code = codeSentTo(login) as string;
     const wrong = String((Number(code) + 7) % 1_000_000).padStart(6, "0");
     for (let i = 0; i < Account.MAX_TRIES - 1; i++) expect(await outcome(Account.confirmSignUp({ login, code: wrong }))).toBe("account.code_invalid");
@@ -305,7 +318,7 @@ describe("password reset", () => {
     const clock = fixedClock();
     clock.advance(61_000);
     // the owner tries to sign up, hears that an account exists, and resets its password
-    await Account.signUp({ login: email, password: "owner pw 12345", displayName: "真主人" });
+    await Account.signUp({ agree: true, login: email, password: "owner pw 12345", displayName: "真主人" });
     expect(outbox().latest(Person.toLogin(email))?.template).toBe("sign_up_attempt");
     clock.advance(61_000);
     await Account.requestPasswordReset({ login: email });

@@ -66,8 +66,13 @@ async function tellOwner(login: Person.Login, fallback: Messaging.Locale): Promi
   await Messaging.send({ to: login, template: "sign_up_attempt", params: {}, locale: owner?.locale ?? fallback });
 }
 
+/** The user agreement and privacy policy in force (web/src/pages/legal.tsx shows this version); sign-up records it with the time. */
+export const TERMS_VERSION = "2026-12-01";
+
 export const SignUpSchema = z.object({
   login: Person.LoginSchema,
+  /** The person ticked "I agree to the user agreement and privacy policy" (PIPL: consent before processing). */
+  agree: z.literal(true, "Agree to the user agreement and privacy policy to sign up"),
   password: NewPassword,
   displayName: Person.DisplayName,
   city: z.optional(z.enum(Person.cities)),
@@ -88,7 +93,7 @@ export const signUp = fn(SignUpSchema, async (input) => {
   const passwordHash = await Auth.hashPassword(input.password);
   let person: Person.Info | undefined;
   try {
-    person = await Person.create({ login, displayName: input.displayName, passwordHash, city: input.city, locale });
+    person = await Person.create({ login, displayName: input.displayName, passwordHash, city: input.city, locale, consentVersion: TERMS_VERSION });
   } catch (e) {
     if (!(e instanceof VisibleError && e.code === "person.login_taken")) throw e;
   }

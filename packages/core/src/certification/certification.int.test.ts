@@ -178,6 +178,24 @@ describe("earning a certificate", () => {
     expect(Object.keys(early.fields ?? {})).toEqual(["lessonsPercent", "practiceMinutes", "practiceSessions", "rubricAverage", "criterionFloor"]);
     const [stranger] = (await people(1)) as [Actor.PersonActor];
     expect((await reject(as(stranger, () => Certification.issueFor({ cohortID: s.cohort.cohortID, learnerID: s.learner.personID })))).kind).toBe("not_found");
+    // the roster's column: what is missing (no "issue"), for the cohort's staff only
+    const roster = () => as(s.admin.actor, () => Certification.ofRoster({ cohortID: s.cohort.cohortID, learnerIDs: [s.learner.personID, stranger.personID] }));
+    expect((await roster()).items).toEqual([
+      { learnerID: s.learner.personID, state: "missing", missing: expect.objectContaining({ lessonsPercent: expect.any(String) }) },
+      { learnerID: stranger.personID, state: "none" },
+    ]);
+    expect((await reject(as(stranger, () => Certification.ofRoster({ cohortID: s.cohort.cohortID, learnerIDs: [s.learner.personID] })))).kind).toBe(
+      "not_found",
+    );
+    expect((await reject(as(s.admin.actor, () => Certification.ofRoster({ cohortID: s.cohort.cohortID, learnerIDs: ["nope"] })))).kind).toBe("input");
+    // once every requirement holds it can be issued; issued, it shows the code
+    const criteria = await almost(s.cohort.cohortID, s.learner);
+    expect((await roster()).items[0]).toEqual({ learnerID: s.learner.personID, state: "missing", missing: expect.any(Object) });
+    await Enrolment.setScores(s.cohort.cohortID, s.learner.personID, Object.fromEntries(criteria.map((id) => [id, 3])));
+    const [first] = (await roster()).items;
+    expect(first).toMatchObject({ learnerID: s.learner.personID, state: expect.stringMatching(/^(can_issue|issued)$/) });
+    await as(s.admin.actor, () => Certification.issueFor({ cohortID: s.cohort.cohortID, learnerID: s.learner.personID }));
+    expect((await roster()).items[0]).toMatchObject({ state: "issued", status: "active", displayCode: expect.stringMatching(/^[0-9A-Z]{4}-/) });
   });
 });
 

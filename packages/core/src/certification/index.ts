@@ -253,6 +253,41 @@ export const issueFor = fn(z.object({ cohortID, learnerID }), async (input) => {
   return holderView((await issue(t, actor.personID)).certificate);
 });
 
+export type RosterState =
+  | { learnerID: string; state: "none" }
+  | { learnerID: string; state: "issued"; certificateID: string; displayCode: string; status: Status }
+  | { learnerID: string; state: "revoked"; certificateID: string; displayCode: string }
+  | { learnerID: string; state: "can_issue"; expired?: boolean }
+  | { learnerID: string; state: "missing"; missing: Record<string, string> };
+
+/**
+ * The roster's certificate column, for the cohort's instructors and admins: per learner, the
+ * certificate held (issued / revoked), or whether it can be issued now, or what is missing — so
+ * "issue" is offered only where issueFor would succeed. At most 50 learners (a roster page).
+ */
+export const ofRoster = fn(
+  z.object({ cohortID, learnerIDs: z.array(learnerID).check(z.maxLength(50, "At most 50 learners")) }),
+  async (input): Promise<{ items: RosterState[] }> => {
+    await Cohort.taught(input.cohortID);
+    const now = Clock.now();
+    const items = await Promise.all(
+      [...new Set(input.learnerIDs)].map(async (id): Promise<RosterState> => {
+        const t = await targetOf(await Enrolment.of(input.cohortID, id));
+        if (!t) return { learnerID: id, state: "none" };
+        const existing = await held(id, t.definition.definitionID);
+        if (existing?.revokedAt) return { learnerID: id, state: "revoked", certificateID: existing.certificateID, displayCode: Code.display(existing.code) };
+        const status = existing ? statusAt(existing, now) : undefined;
+        if (existing && status === "active")
+          return { learnerID: id, state: "issued", certificateID: existing.certificateID, displayCode: Code.display(existing.code), status };
+        const list = checks(t.definition.requirements, evidenceOf(t.enrolment));
+        if (list.every((c) => c.met)) return { learnerID: id, state: "can_issue", ...(existing ? { expired: true } : {}) };
+        return { learnerID: id, state: "missing", missing: unmetFields(list) };
+      }),
+    );
+    return { items };
+  },
+);
+
 /**
  * The holder's page: their certificates (status, expiry notice, renewal) and, per certification
  * they are working towards, each requirement met or missing. Evaluating here also issues a

@@ -11,6 +11,9 @@ export const personEntity = Dynamo.entity({
     passwordHash: { type: "string", required: true },
     /** When the person proved they own their login with a one-time code (account/); absent until then. */
     verifiedAt: { type: "string" },
+    /** The user agreement and privacy policy the person agreed to at sign-up (PIPL consent): version and time. */
+    consentVersion: { type: "string" },
+    consentAt: { type: "string" },
     city: { type: "string" },
     locale: { type: ["zh-CN", "en"] as const, required: true, default: "zh-CN" },
     createdAt: { type: "string", required: true, readOnly: true },

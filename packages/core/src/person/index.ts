@@ -60,6 +60,9 @@ export interface Info {
   createdAt: string;
   /** Set once the person proved they own their login (a one-time code); until then they can learn but not be invited, listed or paid. */
   verifiedAt?: string;
+  /** The version of the user agreement and privacy policy agreed to at sign-up, and when. */
+  consentVersion?: string;
+  consentAt?: string;
 }
 
 /** Picks the public fields: the stored item also carries the password hash. */
@@ -73,6 +76,8 @@ function toInfo(item: Info): Info {
     locale: item.locale,
     createdAt: item.createdAt,
     verifiedAt: item.verifiedAt,
+    consentVersion: item.consentVersion,
+    consentAt: item.consentAt,
   };
 }
 
@@ -85,6 +90,8 @@ export async function create(input: {
   locale?: "zh-CN" | "en";
   /** Only for accounts whose login is known to be theirs (seeded demo accounts). */
   verified?: boolean;
+  /** The terms' version agreed to at sign-up (recorded with the time). */
+  consentVersion?: string;
 }): Promise<Info> {
   const personID = Id.create("person");
   const item = {
@@ -96,6 +103,7 @@ export async function create(input: {
     locale: input.locale ?? "zh-CN",
     createdAt: Clock.iso(),
     ...(input.verified ? { verifiedAt: Clock.iso() } : {}),
+    ...(input.consentVersion ? { consentVersion: input.consentVersion, consentAt: Clock.iso() } : {}),
   };
   const rejected = await Dynamo.transact(await personEntity(), [
     Dynamo.commit((await loginEntity()).create({ login: loginKey(input.login), personID })),

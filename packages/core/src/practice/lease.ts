@@ -194,8 +194,10 @@ export const live = fn(z.object({ cohortID: Cohort.cohortID }), async ({ cohortI
     .between({ startsAt: new Date(now - 120 * 60_000).toISOString() }, { startsAt: new Date(now + EARLY_MINUTES * 60_000).toISOString() })
     .go({ pages: "all" });
   const running = (page.data as Lease[]).filter((l) => l.status === "booked" && Date.parse(l.endsAt) > now);
+  // only the learners actually streaming: a session on the lease's channel that started in its window and hasn't ended
+  const streaming = (await Promise.all(running.map(async (l) => ((await isStreaming(l)) ? l : undefined)))).filter((l) => l !== undefined);
   const items = await Promise.all(
-    running.map(async (l) => {
+    streaming.map(async (l) => {
       const token = await Stream.provider().playbackToken(l.channelArn, actor.personID, WATCH_TOKEN_SECONDS);
       return {
         leaseID: l.leaseID,
@@ -209,6 +211,16 @@ export const live = fn(z.object({ cohortID: Cohort.cohortID }), async ({ cohortI
   );
   return { items };
 });
+
+/** Whether the session ledger has a stream on the lease's channel that began in its window (from 10 minutes early) and hasn't ended. */
+async function isStreaming(l: Lease): Promise<boolean> {
+  const opens = Date.parse(l.startsAt) - EARLY_MINUTES * 60_000;
+  const found = await (await streamSessionEntity()).query
+    .byChannel({ channelArn: l.channelArn })
+    .gte({ updatedAt: new Date(opens).toISOString() })
+    .go({ pages: "all" });
+  return found.data.some((s) => s.startedAt && !s.endedAt && Date.parse(s.startedAt) >= opens && Date.parse(s.startedAt) < Date.parse(l.endsAt));
+}
 
 export const mine = fn(z.object({ cursor: Page.cursor }), async ({ cursor }) => {
   const actor = Actor.person();

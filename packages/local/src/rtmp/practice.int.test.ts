@@ -92,6 +92,8 @@ describe("practice streaming on the laptop", () => {
     expect(streamKey).toMatch(/^sk_local_/);
     expect((await as(learner, () => Practice.mine({}))).items.map((l) => JSON.stringify(l)).join("")).not.toContain(streamKey as string);
 
+    // a booked, opened slot with nobody streaming yet is not "live now"
+    expect((await as(admin.actor, () => Practice.live({ cohortID: cohort.cohortID }))).items).toEqual([]);
     const pushing = push(`${ingestUrl}${streamKey}`, 62, "320x240");
     // while it is live, the cohort's instructors see it under "live now" and can watch it (no key in sight)
     await streamStarted();
@@ -104,6 +106,10 @@ describe("practice streaming on the laptop", () => {
     expect(pushed.code).toBe(0);
     await recordingEnded(1);
     await new Promise((r) => setTimeout(r, 300));
+    // the stream ended inside the slot's time: nobody is live any more
+    await expect
+      .poll(async () => (await as(admin.actor, () => Practice.live({ cohortID: cohort.cohortID }))).items, { timeout: 15_000, interval: 100 })
+      .toEqual([]);
     // a one-minute push is kept and shown, but is too short to count (the course's minimum: 10 minutes by default)
     const page = await as(learner, () => Enrolment.progress({ cohortID: cohort.cohortID }));
     expect([page.progress.practiceMinutes, page.progress.practiceSessions]).toEqual([0, 0]);
