@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_LEARNERS } from "../src/seed";
-import { phoneStack, shots, until } from "./harness";
+import { phoneStack, seriousA11y, shots, until } from "./harness";
 
 const STEP = 60_000;
 const e2e = phoneStack("certification");
@@ -70,6 +70,29 @@ describe("certificates on a phone", () => {
       await until(() => page.getByTestId("verify-qr").getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
       await until(() => page.getByTestId("verify-qr").getAttribute("alt")).toContain(href);
       await shot(page, "certificate");
+
+      // A new certificate is celebrated, with a poster (drawn in the browser: name, certification, level, agency, QR) to save.
+      const party = page.getByTestId("celebration");
+      await party.waitFor();
+      const [poster] = await Promise.all([page.waitForEvent("download"), party.getByTestId("poster-download").click()]);
+      expect(poster.suggestedFilename()).toMatch(/^zhubo-poster-[0-9A-Z-]+\.png$/);
+      const png = await readFile(await poster.path());
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect(png.length).toBeGreaterThan(20_000);
+      // the preview shows the poster (decoded, 1080 wide)
+      await until(() => party.getByTestId("poster-preview").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1080);
+      await shot(page, "certificate-celebration");
+      expect(await seriousA11y(page), "certificate with its celebration").toEqual([]);
+
+      // The inbox told them too: its notification opens the certificate, celebrating.
+      await until(async () => {
+        await page.goto(`${e2e.stack.webUrl}/inbox`);
+        await page.getByTestId("inbox-list").or(page.getByTestId("inbox-empty")).first().waitFor();
+        return page.getByTestId("notice-certificate_issued").count();
+      }, 30_000).toBeGreaterThan(0);
+      await page.getByTestId("notice-certificate_issued").first().click();
+      await page.waitForURL(/\/certificates\/[^/?]+\?new=1$/);
+      await page.getByTestId("celebration").waitFor();
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-credential").click()]);
       expect(download.suggestedFilename()).toMatch(/^zhubo-certificate-[0-9A-Z]{26}\.jwt$/);
       const jwt = (await readFile(await download.path(), "utf8")).trim();

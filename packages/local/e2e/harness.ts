@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { AppRouter } from "@zhubo/functions/api/router/index";
@@ -14,6 +15,29 @@ import { demoCopy } from "../test/demo-template";
  * pages' own default timeout). Browser tests read what the page shows only through this (or a
  * locator's waitFor), never once right after an action: data loads and effects run when they do.
  */
+/**
+ * axe-core (the accessibility engine behind Lighthouse and Chrome's audits) on the page as it is
+ * now: the serious and critical violations of WCAG 2.1 A/AA, each as "rule: selector" — the test
+ * expects none.
+ */
+export async function seriousA11y(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  // evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an inline script tag
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(source);
+  const found = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+  });
+  return found;
+}
+
 export const until = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 100 });
 
 /** Where browser tests keep their screenshots (a test artefact, gitignored). */

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_CERTIFICATIONS } from "../src/seed";
-import { phoneStack, shots, until } from "./harness";
+import { phoneStack, seriousA11y, shots, until } from "./harness";
 
 const e2e = phoneStack("market");
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -67,6 +67,7 @@ describe("the marketplace on a phone", () => {
     const sent = brand.getByTestId("gig-offers").getByTestId("offer-card").filter({ hasText: host.name });
     await sent.getByTestId("offer-status").getByText("洽谈中").waitFor();
     await shot(brand, "market-gig-candidates");
+    expect(await seriousA11y(brand), "gig with candidates").toEqual([]);
 
     // The host, on their own phone, finds the offer waiting for them and accepts it.
     const phone = await e2e.phone();
@@ -77,6 +78,7 @@ describe("the marketplace on a phone", () => {
     await until(() => notice.textContent()).toContain(`徐州老城牛肉月饼邀请你直播「${title}」`);
     await until(() => notice.getAttribute("data-read")).toBe("no");
     await shot(phone, "inbox-host");
+    expect(await seriousA11y(phone), "inbox").toEqual([]);
     await notice.click();
     await phone.waitForURL(/\/offers$/);
     const offer = phone.getByTestId("offers-yours").getByTestId("offer-card").filter({ hasText: title });

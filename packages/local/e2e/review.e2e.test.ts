@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { currentQuarter, QUARTER_MS } from "../../../web/src/practice/slots";
 import { push } from "../src/rtmp/ffmpeg";
 import { DEMO_ACCOUNTS } from "../src/seed";
-import { phoneStack, shots, until } from "./harness";
+import { phoneStack, seriousA11y, shots, until } from "./harness";
 
 const e2e = phoneStack("review", { streaming: true });
 
@@ -102,6 +102,7 @@ describe("reviewing a practice session on a phone", () => {
     await comment.getByTestId("comment-text").fill("开场先报福利，再讲产品");
     await teach.evaluate(() => window.scrollTo(0, 0));
     await teach.screenshot({ path: join(shots, "review-form.png"), fullPage: true });
+    expect(await seriousA11y(teach), "review page").toEqual([]);
     await teach.getByTestId("review-save").click();
 
     await teach.waitForURL(new RegExp(`/teach/${cohortID}$`));

@@ -7,7 +7,7 @@ import { freePort } from "../src/dynamo-local";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/seed";
 import { repoRoot, type Stack, startStack } from "../src/stack";
 import { demoCopy } from "../test/demo-template";
-import { CHROMIUM, PHONE, until } from "./harness";
+import { CHROMIUM, PHONE, seriousA11y, until } from "./harness";
 import { enterSignUpCode } from "./sign-up-code";
 
 const STEP = 120_000;
@@ -92,6 +92,7 @@ describe("the web shell on a phone", () => {
       for (const part of ["landing-learners", "landing-agencies", "landing-brands", "header-verify", "header-sign-in"]) await visible(part);
       await until(() => page.locator("html").getAttribute("lang")).toBe("zh-CN");
       await page.screenshot({ path: join(repoRoot, ".artifacts/e2e/landing.png"), fullPage: true });
+      expect(await seriousA11y(page), "landing").toEqual([]);
 
       await testID("landing-sign-up").click();
       const form = testID("sign-up-form");
@@ -103,6 +104,7 @@ describe("the web shell on a phone", () => {
       await form.getByRole("button", { name: "注册" }).click();
       await form.getByText("请先阅读并同意用户协议和隐私政策").waitFor();
       expect(new URL(page.url()).pathname).toBe("/sign-up");
+      expect(await seriousA11y(page), "sign-up with an error").toEqual([]);
       await form.getByTestId("sign-up-agree").getByRole("checkbox").check();
       await form.getByRole("button", { name: "注册" }).click();
       await enterSignUpCode(page, stack.webUrl as string, host.login);
@@ -111,6 +113,8 @@ describe("the web shell on a phone", () => {
       await page.getByTestId("my-learning-empty").getByText("还没有报名课程").waitFor();
       await expect.poll(() => testID("greeting").textContent(), { timeout: 15_000 }).toBe(`你好，${host.name}`);
       await until(() => testID("register-org").isVisible()).toBe(true);
+      expect(await seriousA11y(page), "learner home").toEqual([]);
+      await page.screenshot({ path: join(repoRoot, ".artifacts/e2e/home-learner.png"), fullPage: true });
     },
     STEP,
   );
@@ -164,6 +168,12 @@ describe("the web shell on a phone", () => {
       await until(() => page.locator("html").getAttribute("lang")).toBe("en");
       await expect.poll(() => testID("greeting").textContent(), { timeout: 15_000 }).toBe(`Hi, ${host.name}`);
       await page.reload();
+      await page.getByText("No courses yet").waitFor();
+      expect(await seriousA11y(page), "learner home in English").toEqual([]);
+      await page.goto(`${stack.webUrl}/inbox`);
+      await testID("inbox-page").getByText("Inbox").first().waitFor();
+      expect(await seriousA11y(page), "inbox in English").toEqual([]);
+      await page.goto(`${stack.webUrl}/`);
       await page.getByText("No courses yet").waitFor();
 
       await testID("lang-switch").click();

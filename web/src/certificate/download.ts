@@ -1,6 +1,6 @@
 /** Saves text as a file through a Blob URL (no server round trip; the browser names it `filename`). */
-export function saveFile(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function saveFile(filename: string, text: string | Blob, type: string): void {
+  const url = URL.createObjectURL(typeof text === "string" ? new Blob([text], { type }) : text);
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;

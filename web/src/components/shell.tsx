@@ -17,7 +17,7 @@ export function Shell(props: { children?: JSX.Element }) {
       </a>
       <header class="app-header">
         <div class="app-header-inner">
-          <A href="/" class="brand" aria-label={t("app.name")}>
+          <A href="/" class="brand">
             <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
               <rect width="32" height="32" rx="9" fill="currentColor" />
               <circle cx="16" cy="13" r="5" fill="#fff" />
@@ -35,7 +35,7 @@ export function Shell(props: { children?: JSX.Element }) {
               class="lang-switch"
               data-testid="lang-switch"
               lang={target()}
-              aria-label={t("lang.switchLabel")}
+              aria-label={`${t("lang.switchTo")} · ${t("lang.switchLabel")}`}
               onClick={() => switchLocale(target())}
             >
               {t("lang.switchTo")}

@@ -21,6 +21,14 @@ export const notificationEn = {
   "inbox.prefs.save": "Save",
   "inbox.prefs.saved": "Saved",
 
+  "celebrate.title": "Congratulations on your certificate!",
+  "celebrate.body": "“{name}”, issued by {agency}. Save the poster and share it: brands scan it to verify.",
+  "celebrate.poster": "Save the certificate poster",
+  "celebrate.posterHeadline": "Certified",
+  "celebrate.posterAlt": "Poster of the “{name}” certificate",
+  "celebrate.scan": "Scan to verify this certificate",
+  "celebrate.longPress": "In WeChat, press and hold the image to save or send it.",
+
   "notice.invitation_received": "{org} invited you to join",
   "notice.offer_received.brand": "{brand} invited you to host “{gig}”",
   "notice.offer_received.host": "{host} applied to “{gig}”",

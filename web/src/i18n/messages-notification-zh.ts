@@ -21,6 +21,14 @@ export const notificationZh = {
   "inbox.prefs.save": "保存",
   "inbox.prefs.saved": "已保存",
 
+  "celebrate.title": "恭喜你拿到证书！",
+  "celebrate.body": "「{name}」由{agency}颁发。保存海报，分享到朋友圈，品牌扫码就能验证。",
+  "celebrate.poster": "保存证书海报",
+  "celebrate.posterHeadline": "恭喜获得认证",
+  "celebrate.posterAlt": "「{name}」证书海报",
+  "celebrate.scan": "扫码验证证书真伪",
+  "celebrate.longPress": "在微信里长按图片即可保存或发送给朋友。",
+
   "notice.invitation_received": "{org}邀请你加入",
   "notice.offer_received.brand": "{brand}邀请你直播「{gig}」",
   "notice.offer_received.host": "{host}报名了「{gig}」",

@@ -4,6 +4,7 @@ import { api } from "../api/client";
 import { toApiError } from "../api/errors";
 import type { CertificateCredential, HeldCertificate } from "../api/types";
 import { CertStatusBadge, ExpiryNotice, nationalLevelName, validityLine } from "../certificate/bits";
+import { Celebration } from "../certificate/celebration";
 import { verifyUrl } from "../certificate/code";
 import { saveFile } from "../certificate/download";
 import { qrDataUri } from "../certificate/qr";
@@ -62,6 +63,7 @@ function CertificateView(props: { certificate: HeldCertificate; onRenewed: (c: H
         <p class="muted">{[t("certs.level", { level: c().level }), categoryName(c().category)].join(" · ")}</p>
         <p class="meta">{validityLine(c())}</p>
       </header>
+      <Celebration certificate={c()} />
       <Show when={revoked()}>
         <p class="notice notice-error" role="status" data-testid="revoked-notice">
           {t("cert.revokedNotice", { date: date(c().revokedAt ?? c().expiresAt) })}

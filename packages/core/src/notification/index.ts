@@ -366,7 +366,7 @@ export async function fromEvent(event: Known): Promise<number> {
         event.type === "certificate.issued" ? "certificate_issued" : event.type === "certificate.renewed" ? "certificate_renewed" : "certificate_revoked";
       return deliver(event.id, [holderID], {
         kind,
-        link: `/certificates/${certificateID}`,
+        link: kind === "certificate_issued" ? `/certificates/${certificateID}?new=1` : `/certificates/${certificateID}`,
         params: { certification: c.name, agency: c.creatorName, level: String(c.level), expiresAt: c.expiresAt },
       });
     }
