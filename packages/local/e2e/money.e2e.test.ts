@@ -301,14 +301,15 @@ describe("payouts on a phone", () => {
     await until(() => first.getAttribute("data-fen"), 30_000).toBe(String(available));
     const firstRef = (await first.getAttribute("data-reference")) as string;
     await first.getByTestId("dev-transfer-code").selectOption("PAYEE_NOT_EXIST");
-    await first.getByTestId("dev-transfer-fail").click();
+    // the console's list still grows as the run's other transfers arrive: press the row's own button (no hit-test on a moving layout)
+    await first.getByTestId("dev-transfer-fail").dispatchEvent("click");
     const firstRow = tester.locator(`[data-testid="dev-transfer"][data-reference="${firstRef}"]`);
     await until(() => firstRow.getAttribute("data-state")).toBe("failed");
     // the run's other payees (those the demo data gave an account) are paid, so the run can finish
     const ofRun = `[data-testid="dev-transfer"][data-state="pending"][data-reference^="ZB${runID.slice(4)}"]`;
     for (const ref of await tester.locator(ofRun).evaluateAll((rows) => rows.map((r) => r.getAttribute("data-reference") as string))) {
       const row = tester.locator(`[data-testid="dev-transfer"][data-reference="${ref}"]`);
-      await row.getByTestId("dev-transfer-succeed").click();
+      await row.getByTestId("dev-transfer-succeed").dispatchEvent("click");
       await until(() => row.getAttribute("data-state")).toBe("succeeded");
     }
     await shot(tester, "payout-console");
@@ -334,7 +335,7 @@ describe("payouts on a phone", () => {
     await phone.reload();
     await until(() => item.getByTestId("payout-status").textContent()).toBe("处理中");
     await until(() => fen(phone, "payout-inflight")).toBe(available);
-    await second.getByTestId("dev-transfer-succeed").click();
+    await second.getByTestId("dev-transfer-succeed").dispatchEvent("click");
 
     // The run is done, and its ledger check is clean.
     await until(() => detail.getAttribute("data-phase"), 30_000).toBe("done");
