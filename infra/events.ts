@@ -117,11 +117,13 @@ export function Events({ stack, app }: StackContext) {
   const subscriberDeadLetters = deadLetterQueue(stack, "subscriberDeadLetters", recorderFailures);
 
   const subscribers: Record<string, SstFunction> = {};
+  // what a function that sends SMS/email gets (the notify subscriber, the messages job)
+  const from = mailFrom();
+  const messaging = sending(from, identityArnOf(stack, from));
   for (const entry of SUBSCRIBERS) {
     const { name, events } = entry;
     const id = camel(name);
-    const from = mailFrom();
-    const sends = "messaging" in entry && entry.messaging ? sending(from, identityArnOf(stack, from)) : undefined;
+    const sends = "messaging" in entry && entry.messaging ? messaging : undefined;
     const subscriber = new SstFunction(stack, `${id}Subscriber`, {
       handler: `functions/src/events/${name}.handler`,
       environment: { TABLE_NAME: table.tableName, ...sends?.environment },
@@ -175,13 +177,12 @@ export function Events({ stack, app }: StackContext) {
   });
 
   // Every 5 minutes: SMS/email held for the recipients' quiet hours go out (the "messages due by time" index).
-  const from = mailFrom();
   const { job: messages, deadLetters: messagesDeadLetters } = scheduledJob(stack, "notificationMessages", {
     schedule: MESSAGES_SCHEDULE,
     handler: "functions/src/jobs/messages.handler",
     actions: MESSAGES_TABLE_ACTIONS,
     table,
-    sends: sending(from, identityArnOf(stack, from)),
+    sends: messaging,
   });
 
   stack.addOutputs({

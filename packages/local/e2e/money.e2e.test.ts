@@ -301,7 +301,7 @@ describe("payouts on a phone", () => {
     await until(() => first.getAttribute("data-fen"), 30_000).toBe(String(available));
     const firstRef = (await first.getAttribute("data-reference")) as string;
     await first.getByTestId("dev-transfer-code").selectOption("PAYEE_NOT_EXIST");
-    // the console's list still grows as the run's other transfers arrive: press the row's own button (no hit-test on a moving layout)
+    // the console lays its list out again on every refresh: press the row's own button (no hit-test on a layout that may shift)
     await first.getByTestId("dev-transfer-fail").dispatchEvent("click");
     const firstRow = tester.locator(`[data-testid="dev-transfer"][data-reference="${firstRef}"]`);
     await until(() => firstRow.getAttribute("data-state")).toBe("failed");

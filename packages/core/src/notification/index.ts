@@ -59,12 +59,21 @@ async function inboxOf(personID: string) {
   return found ?? inboxDefaults(personID);
 }
 
-/** The inbox item exists from the first notification on (created once, conditionally; a racing twin's create is fine). */
-async function ensureInbox(personID: string): Promise<void> {
+/**
+ * The stored inbox item, made on first need (the first notification, preferences, "mark all
+ * read"): one GetItem when it exists; otherwise a conditional create, and a read again if a racing
+ * twin created it first.
+ */
+async function storedInbox(personID: string) {
+  const inboxes = await inboxEntity();
+  const found = (await inboxes.get({ personID }).go()).data;
+  if (found) return found;
   try {
-    await (await inboxEntity()).create(inboxDefaults(personID)).go();
+    await inboxes.create(inboxDefaults(personID)).go();
+    return inboxDefaults(personID);
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
+    return inboxOf(personID);
   }
 }
 
@@ -83,9 +92,8 @@ export async function deliver(eventID: string, recipients: string[], notice: Not
 }
 
 async function deliverOne(eventID: string, personID: string, notice: Notice): Promise<boolean> {
-  await ensureInbox(personID);
   const [notifications, inboxes, dues] = await Promise.all([notificationEntity(), inboxEntity(), dueEntity()]);
-  const inbox = await inboxOf(personID);
+  const inbox = await storedInbox(personID);
   const now = Clock.now();
   const createdAt = new Date(now).toISOString();
   const expiresAt = Math.floor(now / 1000) + KEEP_DAYS * 86_400;
@@ -228,10 +236,9 @@ export const markRead = fn(z.object({ eventID }), async (input) => {
  */
 export const markAllRead = fn(z.object({}), async () => {
   const personID = Actor.person().personID;
-  await ensureInbox(personID);
   const inboxes = await inboxEntity();
   for (let attempt = 0; attempt < 20; attempt++) {
-    const inbox = await inboxOf(personID);
+    const inbox = await storedInbox(personID);
     // after the read: every notification it counted was created before this moment
     const readAt = Clock.iso();
     try {
@@ -262,7 +269,7 @@ export const preferences = fn(z.object({}), async (): Promise<Preferences> => {
 
 export const setPreferences = fn(PreferencesSchema, async (input) => {
   const personID = Actor.person().personID;
-  await ensureInbox(personID);
+  await storedInbox(personID);
   await (await inboxEntity()).patch({ personID }).set(input).go();
   return input;
 });

@@ -8,8 +8,8 @@ import { Enrolment } from "../enrolment/index.js";
 import { conflict, notFound } from "../error/index.js";
 import { fn } from "../fn/index.js";
 import { Id } from "../id/index.js";
-import { channelBlockEntity, creditEntity, leaseEntity, streamSessionEntity } from "./entity.js";
-import { BLOCK_MINUTES, blocks, EARLY_MINUTES, type Lease } from "./lease.js";
+import { channelBlockEntity, creditEntity, leaseEntity } from "./entity.js";
+import { BLOCK_MINUTES, blocks, EARLY_MINUTES, type Lease, sessionsSinceOpen } from "./lease.js";
 import { counts, incomplete, type SessionState, seconds, totals } from "./ledger.js";
 
 /**
@@ -72,12 +72,8 @@ export async function settle(state: SessionState): Promise<void> {
  * or, headless, its known end — falls in.
  */
 export async function incompleteSessionsOf(lease: Lease): Promise<SessionState[]> {
-  const opens = Date.parse(lease.startsAt) - EARLY_MINUTES * 60_000;
-  const found = await (await streamSessionEntity()).query
-    .byChannel({ channelArn: lease.channelArn })
-    .gte({ updatedAt: new Date(opens).toISOString() })
-    .go({ pages: "all" });
-  return (found.data as SessionState[]).filter((s) => {
+  const { opens, sessions } = await sessionsSinceOpen(lease);
+  return sessions.filter((s) => {
     if (!incomplete(s)) return false;
     if (s.startedAt) return Date.parse(s.startedAt) >= opens && Date.parse(s.startedAt) < Date.parse(lease.endsAt);
     return s.endedAt !== undefined && Date.parse(s.endedAt) > opens && Date.parse(s.endedAt) <= Date.parse(lease.endsAt) + END_GRACE_MS;

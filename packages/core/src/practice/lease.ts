@@ -12,6 +12,7 @@ import { Page } from "../page/index.js";
 import { Person } from "../person/index.js";
 import { Stream } from "../stream/index.js";
 import { channelBlockEntity, learnerBlockEntity, leaseEntity, streamSessionEntity } from "./entity.js";
+import type { SessionState } from "./ledger.js";
 import { check, ready } from "./readiness.js";
 
 /** Slots are whole 15-minute blocks; a learner may open their key this long before the slot. */
@@ -212,14 +213,20 @@ export const live = fn(z.object({ cohortID: Cohort.cohortID }), async ({ cohortI
   return { items };
 });
 
-/** Whether the session ledger has a stream on the lease's channel that began in its window (from 10 minutes early) and hasn't ended. */
-async function isStreaming(l: Lease): Promise<boolean> {
-  const opens = Date.parse(l.startsAt) - EARLY_MINUTES * 60_000;
+/** The sessions on a lease's channel touched since it opened (10 minutes early): one Query on "sessions by channel". */
+export async function sessionsSinceOpen(lease: Pick<Lease, "channelArn" | "startsAt">): Promise<{ opens: number; sessions: SessionState[] }> {
+  const opens = Date.parse(lease.startsAt) - EARLY_MINUTES * 60_000;
   const found = await (await streamSessionEntity()).query
-    .byChannel({ channelArn: l.channelArn })
+    .byChannel({ channelArn: lease.channelArn })
     .gte({ updatedAt: new Date(opens).toISOString() })
     .go({ pages: "all" });
-  return found.data.some((s) => s.startedAt && !s.endedAt && Date.parse(s.startedAt) >= opens && Date.parse(s.startedAt) < Date.parse(l.endsAt));
+  return { opens, sessions: found.data as SessionState[] };
+}
+
+/** Whether the session ledger has a stream on the lease's channel that began in its window (from 10 minutes early) and hasn't ended. */
+async function isStreaming(l: Lease): Promise<boolean> {
+  const { opens, sessions } = await sessionsSinceOpen(l);
+  return sessions.some((s) => s.startedAt && !s.endedAt && Date.parse(s.startedAt) >= opens && Date.parse(s.startedAt) < Date.parse(l.endsAt));
 }
 
 export const mine = fn(z.object({ cursor: Page.cursor }), async ({ cursor }) => {
